@@ -1,0 +1,36 @@
+// Compiles patterns/*.yaml into dist/catalog.json (rules) and dist/catalog-examples.json (their
+// examples). Every rule is validated and its regexes compiled with RE2 here, so a broken rule
+// fails the build rather than a scan.
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { validateRule } from '../dist/engine/validate-rule.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const patternsDir = join(root, 'patterns');
+const rules = [];
+const examples = {};
+const files = readdirSync(patternsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+
+try {
+  for (const file of files) {
+    const where = `patterns/${file}`;
+    const doc = parse(readFileSync(join(patternsDir, file), 'utf8'), { prettyErrors: true });
+    if (!Array.isArray(doc)) throw new Error(`${where}: must be a list of rules`);
+    doc.forEach((raw, i) => {
+      const rule = validateRule(raw, `${where}[${i}]`, true);
+      if (examples[rule.id]) throw new Error(`${where}: rule id ${rule.id} is also used in ${examples[rule.id].file}`);
+      const { examples: positive = [], negative = [], ...rest } = rule;
+      rules.push(rest);
+      examples[rule.id] = { file: where, examples: positive, negative };
+    });
+  }
+} catch (err) {
+  console.error(`build-catalog: ${err.message}`);
+  process.exit(2);
+}
+
+writeFileSync(join(root, 'dist/catalog.json'), JSON.stringify({ version: 1, rules }));
+writeFileSync(join(root, 'dist/catalog-examples.json'), JSON.stringify(examples));
+chmodSync(join(root, 'dist/cli.js'), 0o755);
+console.log(`build-catalog: ${rules.length} rules from ${files.length} files`);

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Argument parsing only: each command lives in src/commands/.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LeakguardError } from './errors.js';
+import { endQuietlyOnClosedPipe } from './output.js';
+import { packageVersion } from './version.js';
+
+const USAGE = `usage: leakguard <command> [options]
+
+  scan [PATH...]          scan files and folders as they are on disk (also: scan --no-git PATH...)
+  scan --stdin            scan standard input
+  rules list              list the rules
+  rules show ID           show one rule with its examples
+  rules test              check every rule against its examples
+
+options:
+  --format text|json|sarif|github   output format (default text)
+  --output FILE           write the report to FILE
+  --config FILE           use this config file instead of searching for one
+  --max-file-size SIZE    skip files larger than SIZE (default 10MB)
+  --redact / --no-redact  mask secrets in the output (default) or show them
+  --quiet                 print nothing when nothing is found
+  --verbose               list every skipped file; stack traces on errors
+  --version, --help
+
+exit codes: 0 nothing found, 1 findings, 2 error`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'max-file-size': { type: 'string' },
+  redact: { type: 'boolean' },
+  'no-redact': { type: 'boolean' },
+  'no-git': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} satisfies ParseArgsConfig['options'];
+
+export type CliValues = {
+  format?: string;
+  output?: string;
+  config?: string;
+  'max-file-size'?: string;
+  redact?: boolean;
+  'no-redact'?: boolean;
+  'no-git'?: boolean;
+  stdin?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+};
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new LeakguardError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')} (see leakguard --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'scan':
+      return (await import('./commands/scan.js')).scanCommand(rest, values);
+    case 'rules':
+      return (await import('./commands/rules.js')).rulesCommand(rest, values);
+    default:
+      throw new LeakguardError(`unknown command "${command}" (see leakguard --help)`);
+  }
+}
+
+endQuietlyOnClosedPipe();
+const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof LeakguardError) {
+      process.stderr.write(`leakguard: ${err.message}\n`);
+      if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
+    } else {
+      const e = err as Error;
+      process.stderr.write(`leakguard: internal error: ${e?.message ?? String(err)}${verbose ? '' : ' (--verbose shows the stack)'}\n`);
+      if (verbose && e?.stack) process.stderr.write(`${e.stack}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { LeakguardError } from '../errors.js';
+import type { Rule } from '../types.js';
+
+// The build compiles patterns/*.yaml into these files (scripts/build-catalog.mjs): rules apart from
+// their examples, so that a scan parses no YAML and no test texts at start-up.
+const CATALOG = new URL('../catalog.json', import.meta.url);
+const EXAMPLES = new URL('../catalog-examples.json', import.meta.url);
+
+interface CatalogFile {
+  version: 1;
+  rules: Rule[];
+}
+
+export type RuleExamples = Record<string, { file: string; examples: string[]; negative: string[] }>;
+
+function readJson<T>(url: URL, what: string): T {
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as T;
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message;
+    throw new LeakguardError(`cannot load the ${what} ${url.pathname}: ${reason} (run \`npm run build\`)`);
+  }
+}
+
+/** The built-in rules, validated at build time. */
+export function loadCatalog(): Rule[] {
+  return readJson<CatalogFile>(CATALOG, 'rule catalog').rules;
+}
+
+/** Each built-in rule's examples and negative examples, for `leakguard rules test`. */
+export function loadCatalogExamples(): RuleExamples {
+  return readJson<RuleExamples>(EXAMPLES, 'rule examples');
+}

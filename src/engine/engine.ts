@@ -1,0 +1,96 @@
+import RE2 from 're2';
+import picomatch from 'picomatch';
+import type { Fragment, Match, Rule } from '../types.js';
+import { shannonEntropy } from './entropy.js';
+import { KeywordPrefilter } from './prefilter.js';
+import { countGroups } from './validate-rule.js';
+
+interface CompiledRule {
+  regex: RE2;
+  group: number;
+  allowRegexes: RE2[];
+  stopwords: string[];
+  allowPath: ((path: string) => boolean) | null;
+}
+
+/**
+ * Runs the rules over fragments. Only rules whose keywords occur in a fragment run, and a
+ * rule's regexes are compiled the first time it runs, so start-up does not pay for the catalog.
+ * Catalog and config rules were validated (and so known to compile) when they were loaded.
+ */
+export class Engine {
+  private readonly compiled: (CompiledRule | undefined)[];
+  private readonly prefilter: KeywordPrefilter;
+
+  constructor(readonly rules: readonly Rule[]) {
+    this.compiled = new Array(rules.length);
+    this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
+  }
+
+  scan(fragment: Fragment): Match[] {
+    const { content, path } = fragment;
+    const matches: (Match & { generic: boolean })[] = [];
+    for (const index of this.prefilter.candidates(content)) {
+      const rule = this.rules[index];
+      const compiled = this.compile(index);
+      if (path !== null && compiled.allowPath?.(path)) continue;
+      for (const match of this.runRule(rule, compiled, content)) matches.push({ ...match, generic: rule.generic === true });
+    }
+    return preferSpecific(matches);
+  }
+
+  private compile(index: number): CompiledRule {
+    let compiled = this.compiled[index];
+    if (compiled) return compiled;
+    const rule = this.rules[index];
+    const regex = new RE2(rule.regex, 'gd');
+    const groups = countGroups(rule.regex);
+    compiled = {
+      regex,
+      group: rule.secretGroup ?? (groups > 0 ? 1 : 0),
+      allowRegexes: (rule.allow?.regexes ?? []).map((source) => new RE2(source, '')),
+      stopwords: (rule.allow?.stopwords ?? []).map((w) => w.toLowerCase()),
+      allowPath: rule.allow?.paths?.length ? picomatch(rule.allow.paths, { dot: true }) : null,
+    };
+    this.compiled[index] = compiled;
+    return compiled;
+  }
+
+  private *runRule(rule: Rule, compiled: CompiledRule, content: Buffer): Generator<Match> {
+    const { regex, group } = compiled;
+    regex.lastIndex = 0;
+    let m: ReturnType<RE2['exec']>;
+    while ((m = regex.exec(content)) !== null) {
+      const whole = m[0] as unknown as Buffer;
+      if (whole.length === 0) {
+        regex.lastIndex++; // an empty match would never advance
+        continue;
+      }
+      const span = (m as unknown as { indices?: ([number, number] | undefined)[] }).indices?.[group];
+      if (!span) continue; // the secret group took no part in this match
+      const [start, end] = span;
+      const secret = content.toString('utf8', start, end);
+      if (secret === '') continue;
+      const entropy = shannonEntropy(secret);
+      if (rule.entropy !== undefined && entropy < rule.entropy) continue;
+      if (isAllowed(secret, compiled)) continue;
+      yield { ruleId: rule.id, start, end, secret, entropy };
+    }
+  }
+}
+
+function isAllowed(secret: string, compiled: CompiledRule): boolean {
+  if (compiled.allowRegexes.some((re) => re.test(secret))) return true;
+  if (compiled.stopwords.length === 0) return false;
+  const lower = secret.toLowerCase();
+  return compiled.stopwords.some((w) => lower.includes(w));
+}
+
+/** When a generic rule and a specific rule find overlapping secrets, keep only the specific one. */
+function preferSpecific(matches: (Match & { generic: boolean })[]): Match[] {
+  const specific = matches.filter((m) => !m.generic);
+  const kept = matches.filter(
+    (m) => !m.generic || !specific.some((s) => s.start < m.end && m.start < s.end),
+  );
+  return kept.map(({ generic: _generic, ...match }) => match);
+}

@@ -1,0 +1,71 @@
+import { relative, resolve, sep } from 'node:path';
+import type { Finding, Fragment, Match, Rule } from '../types.js';
+import type { GlobalAllowlist } from './allowlist.js';
+import { isInlineIgnored } from './inline-ignore.js';
+import { fingerprint, LineIndex, locate } from './locate.js';
+
+export interface FilterContext {
+  rulesById: ReadonlyMap<string, Rule>;
+  allowlist: GlobalAllowlist;
+  /** The config file's folder: allowlisted paths are also matched relative to it. */
+  root?: string;
+  /** Where fragment paths are relative to. */
+  cwd?: string;
+}
+
+/**
+ * Turns one fragment's matches into findings: places them on lines, keeps only those on added
+ * lines (diffs), and drops what inline ignores and the global allowlist silence.
+ */
+export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterContext): Finding[] {
+  if (matches.length === 0 || isAllowedPath(fragment.path, ctx)) return [];
+  const lines = new LineIndex(fragment.content);
+  const ruleIds = new Set(ctx.rulesById.keys());
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const match of matches) {
+    const rule = ctx.rulesById.get(match.ruleId)!;
+    const at = locate(fragment, lines, match);
+    if (fragment.addedLines && !touchesAddedLine(fragment.addedLines, at.startIndex, at.endIndex)) continue;
+    const line = lines.text(at.startIndex);
+    const previous = at.startIndex > 0 ? lines.text(at.startIndex - 1) : undefined;
+    if (isInlineIgnored(rule.id, line, previous, ruleIds)) continue;
+    if (ctx.allowlist.allowsSecret(match.secret)) continue;
+    const key = `${rule.id}\0${match.start}\0${match.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      ruleId: rule.id,
+      description: rule.description,
+      severity: rule.severity,
+      source: fragment.kind,
+      file: fragment.path,
+      line: at.line,
+      column: at.column,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
+      commit: fragment.commit ?? null,
+      author: fragment.author ?? null,
+      date: fragment.date ?? null,
+      secret: match.secret,
+      entropy: Math.round(match.entropy * 100) / 100,
+      fingerprint: fingerprint(rule.id, match.secret, fragment.path),
+      remediation: rule.remediation,
+      lineText: line,
+    });
+  }
+  return findings;
+}
+
+function isAllowedPath(path: string | null, ctx: FilterContext): boolean {
+  if (path === null) return false;
+  if (ctx.allowlist.allowsPath(path)) return true;
+  if (ctx.root === undefined) return false;
+  const fromRoot = relative(ctx.root, resolve(ctx.cwd ?? ctx.root, path)).split(sep).join('/');
+  return !fromRoot.startsWith('../') && ctx.allowlist.allowsPath(fromRoot);
+}
+
+function touchesAddedLine(added: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (added.has(i)) return true;
+  return false;
+}

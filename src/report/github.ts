@@ -1,0 +1,33 @@
+import type { Finding, Severity } from '../types.js';
+
+const COMMAND: Record<Severity, string> = { high: 'error', medium: 'warning', low: 'notice' };
+const ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** Workflow-command escaping: message data and property values differ. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** `--format github`: one annotation per finding, most severe first (GitHub shows only the first few). */
+export function githubReport(findings: Finding[]): string {
+  const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const lines = sorted.map((f) => {
+    const props = [
+      f.file !== null ? `file=${escapeProperty(f.file)}` : null,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      `endColumn=${f.endColumn}`,
+      `title=${escapeProperty(`leakguard: ${f.description} (${f.ruleId})`)}`,
+    ].filter(Boolean);
+    const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
+    const message = `${f.description} found${where}: ${f.secret}\n${f.remediation}`;
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(message)}`;
+  });
+  const total = findings.length;
+  lines.push(total === 0 ? 'leakguard: no secrets found' : `leakguard: ${total} finding${total === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,45 @@
+import { createColors } from 'picocolors';
+import { formatBytes } from '../sources/files.js';
+import type { Finding, ScanStats, Severity } from '../types.js';
+import { GENERAL_ADVICE } from './advice.js';
+
+export interface TextOptions {
+  color: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+const MAX_SKIPS_SHOWN = 20;
+
+/** `--format text`: where, what, the line with the secret masked, and what to do. */
+export function textReport(findings: Finding[], stats: ScanStats, options: TextOptions): string {
+  const c = createColors(options.color);
+  const paint: Record<Severity, (s: string) => string> = { high: c.red, medium: c.yellow, low: c.cyan };
+  const out: string[] = [];
+
+  for (const f of findings) {
+    const where = `${f.file ?? '<stdin>'}:${f.line}:${f.column}`;
+    out.push(`${c.bold(where)}  ${paint[f.severity](`${f.severity} ${f.ruleId}`)}  ${f.description}`);
+    if (f.commit) out.push(c.dim(`  commit ${f.commit.slice(0, 12)}${f.author ? ` by ${f.author}` : ''}${f.date ? ` on ${f.date}` : ''}`));
+    out.push(`  ${f.line} | ${f.lineText.trim().slice(0, 200)}`);
+    out.push(`  ${c.green('fix:')} ${f.remediation}`);
+    out.push('');
+  }
+
+  if (!options.quiet || findings.length > 0 || stats.skipped.length > 0) {
+    const files = new Set(findings.map((f) => f.file)).size;
+    const found = findings.length === 0
+      ? c.green('no secrets found')
+      : c.red(`${findings.length} secret${findings.length === 1 ? '' : 's'} found in ${files} ${files === 1 ? 'file' : 'files'}`);
+    out.push(`leakguard: ${found} · ${stats.fragments} scanned (${formatBytes(stats.bytesScanned)}) in ${stats.durationMs} ms · ${stats.skipped.length} skipped`);
+    const shown = options.verbose ? stats.skipped : stats.skipped.slice(0, MAX_SKIPS_SHOWN);
+    for (const s of shown) out.push(c.dim(`  skipped ${s.path}: ${s.reason}`));
+    if (shown.length < stats.skipped.length) out.push(c.dim(`  … and ${stats.skipped.length - shown.length} more (--verbose or --format json lists them all)`));
+    if (findings.length > 0) {
+      out.push('');
+      out.push(GENERAL_ADVICE);
+      out.push('A false alarm? Add `leakguard:allow <rule-id> -- <reason>` on the line, or an allowlist entry in the config.');
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

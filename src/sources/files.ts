@@ -1,0 +1,182 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { findWorkTree, ignoredPaths } from '../git/ignored-paths.js';
+import type { Fragment, Skipped } from '../types.js';
+import { decode } from './decode.js';
+
+export interface FileSourceOptions {
+  /** Where relative paths start from. */
+  cwd: string;
+  maxFileSize: number;
+  /** Every file or folder not scanned, with the reason. */
+  onSkip: (skipped: Skipped) => void;
+  /** A file that could not be read: the scan goes on, but cannot end clean. */
+  onError: (message: string, path: string) => void;
+  /** Consult .gitignore when a path lies in a git work tree (default true). */
+  gitignore?: boolean;
+}
+
+interface Root {
+  display: string;
+  real: string;
+  ignored: Set<string> | null;
+  workTree: string | null;
+}
+
+interface FileEntry {
+  display: string;
+  real: string;
+  stats: Stats;
+}
+
+// Files read concurrently while the engine scans earlier ones.
+const READ_AHEAD = 16;
+
+/**
+ * Files and folders as they are on disk. Walks folders (sorted, so output is stable), skips `.git`,
+ * honours .gitignore inside a work tree, never follows a symlink out of the tree or round a loop,
+ * and reports every file it does not scan.
+ */
+export async function* fileFragments(paths: string[], options: FileSourceOptions): AsyncGenerator<Fragment> {
+  const seen = new Set<string>(); // dev:ino of every folder and file visited, against loops and repeats
+  const pending: Promise<Fragment | null>[] = [];
+  for (const path of paths.length > 0 ? paths : ['.']) {
+    const root = await openRoot(path, options);
+    if (!root) continue;
+    for await (const file of walk(root, root.display, root.real, seen, options)) {
+      pending.push(readFragment(file, options));
+      if (pending.length >= READ_AHEAD) {
+        const fragment = await pending.shift()!;
+        if (fragment) yield fragment;
+      }
+    }
+  }
+  for (const next of pending) {
+    const fragment = await next;
+    if (fragment) yield fragment;
+  }
+}
+
+async function openRoot(path: string, options: FileSourceOptions): Promise<Root | null> {
+  let real: string;
+  try {
+    real = await realpath(resolve(options.cwd, path));
+  } catch (err) {
+    options.onError(`cannot read ${path}: ${describe(err)}`, path);
+    return null;
+  }
+  const display = displayPath(path);
+  let ignored: Set<string> | null = null;
+  let workTree: string | null = null;
+  if (options.gitignore !== false) {
+    workTree = findWorkTree(real);
+    if (workTree) {
+      try {
+        ignored = await ignoredPaths(workTree);
+      } catch (err) {
+        options.onSkip({ path: display, reason: `.gitignore not applied: ${describe(err)}` });
+      }
+    }
+  }
+  return { display, real, ignored, workTree };
+}
+
+async function* walk(
+  root: Root,
+  display: string,
+  real: string,
+  seen: Set<string>,
+  options: FileSourceOptions,
+): AsyncGenerator<FileEntry> {
+  let stats: Stats;
+  try {
+    stats = await lstat(real);
+    if (stats.isSymbolicLink()) {
+      const target = await realpath(real).catch(() => null);
+      if (target === null) return options.onSkip({ path: display, reason: 'broken symlink' });
+      if (!isInside(root.real, target)) return options.onSkip({ path: display, reason: 'symlink points outside the scanned tree' });
+      stats = await stat(target);
+      real = target;
+    }
+  } catch (err) {
+    return options.onError(`cannot read ${display}: ${describe(err)}`, display);
+  }
+
+  const identity = `${stats.dev}:${stats.ino}`;
+  if (stats.isDirectory()) {
+    if (seen.has(identity)) return options.onSkip({ path: display, reason: 'symlink loop or folder already scanned' });
+    seen.add(identity);
+    if (isIgnored(root, real, true)) return options.onSkip({ path: `${display}/`, reason: 'ignored by .gitignore' });
+    let entries: string[];
+    try {
+      entries = (await readdir(real)).sort();
+    } catch (err) {
+      return options.onError(`cannot read folder ${display}: ${describe(err)}`, display);
+    }
+    for (const name of entries) {
+      if (name === '.git') continue;
+      yield* walk(root, display === '.' ? name : `${display}/${name}`, join(real, name), seen, options);
+    }
+    return;
+  }
+  if (!stats.isFile()) return options.onSkip({ path: display, reason: 'not a regular file' });
+  if (seen.has(identity)) return; // the same file reached again through a symlink or hard link
+  seen.add(identity);
+  if (isIgnored(root, real, false)) return options.onSkip({ path: display, reason: 'ignored by .gitignore' });
+  yield { display, real, stats };
+}
+
+async function readFragment({ display: path, real, stats }: FileEntry, options: FileSourceOptions): Promise<Fragment | null> {
+  if (stats.size > options.maxFileSize) {
+    options.onSkip({ path, reason: `larger than the size limit (${formatBytes(stats.size)} > ${formatBytes(options.maxFileSize)})` });
+    return null;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(real);
+  } catch (err) {
+    options.onError(`cannot read ${path}: ${describe(err)}`, path);
+    return null;
+  }
+  const decoded = decode(bytes);
+  if (decoded.binary) {
+    options.onSkip({ path, reason: 'binary (NUL byte in the first 8 KB)' });
+    return null;
+  }
+  return { kind: 'file', path, content: decoded.content };
+}
+
+function isIgnored(root: Root, real: string, isDir: boolean): boolean {
+  if (!root.ignored || !root.workTree || real === root.real) return false; // a path named outright is scanned
+  const rel = relative(root.workTree, real).split(sep).join('/');
+  if (rel === '' || rel.startsWith('..')) return false;
+  return root.ignored.has(isDir ? `${rel}/` : rel);
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The path as the user gave it, with forward slashes and without a leading `./`. */
+function displayPath(path: string): string {
+  const slashed = path.split(sep).join('/').replace(/\/+$/, '');
+  if (slashed === '' ) return '/';
+  const trimmed = slashed.replace(/^(\.\/)+/, '');
+  return trimmed === '' ? '.' : trimmed;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'ENOENT') return 'no such file or folder';
+  return e.message ?? String(err);
+}
+

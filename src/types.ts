@@ -1,0 +1,95 @@
+// The contracts between pipeline stages: sources → engine → filters → report.
+
+export type SourceKind = 'file' | 'staged' | 'message' | 'merge' | 'history' | 'range' | 'stdin';
+
+export type Severity = 'high' | 'medium' | 'low';
+
+/** Bytes to scan plus where they came from. */
+export interface Fragment {
+  kind: SourceKind;
+  /** Path relative to the scan root (forward slashes), or null for stdin. */
+  path: string | null;
+  /** UTF-8 bytes as git or the disk gave them (UTF-16 already decoded). */
+  content: Buffer;
+  commit?: string | null;
+  author?: string | null;
+  date?: string | null;
+  /** For diffs: fragment line index (0-based) → file line number (1-based). Absent: line i is line i+1. */
+  lineMap?: number[];
+  /** For diffs: fragment line indexes whose findings count (added lines). Absent: every line counts. */
+  addedLines?: Set<number>;
+}
+
+export interface Allowlist {
+  regexes?: string[];
+  stopwords?: string[];
+  paths?: string[];
+}
+
+/** A rule as written in patterns/*.yaml or in the user's config. */
+export interface Rule {
+  id: string;
+  description: string;
+  severity: Severity;
+  regex: string;
+  secretGroup?: number;
+  keywords: string[];
+  entropy?: number;
+  /** A catch-all rule: a specific rule finding the same secret wins over it. */
+  generic?: boolean;
+  allow?: Allowlist;
+  remediation: string;
+  examples?: string[];
+  negative?: string[];
+}
+
+/** What the engine found: a rule matched a byte span of a fragment. */
+export interface Match {
+  ruleId: string;
+  /** Byte offsets of the secret within fragment.content. */
+  start: number;
+  end: number;
+  secret: string;
+  entropy: number;
+}
+
+/** A match placed in its source, ready to report. */
+export interface Finding {
+  ruleId: string;
+  description: string;
+  severity: Severity;
+  source: SourceKind;
+  file: string | null;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  commit: string | null;
+  author: string | null;
+  date: string | null;
+  secret: string;
+  entropy: number;
+  fingerprint: string;
+  remediation: string;
+  /** The source line holding the start of the secret (for the text report). */
+  lineText: string;
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface ScanStats {
+  bytesScanned: number;
+  fragments: number;
+  durationMs: number;
+  skipped: Skipped[];
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  stats: ScanStats;
+  /** Problems that did not stop the scan but must not pass as clean (unreadable files…). */
+  errors: string[];
+}
