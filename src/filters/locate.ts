@@ -21,10 +21,10 @@ export class LineIndex {
     return lo;
   }
 
-  /** 1-based column of `offset` in characters (UTF-8 continuation bytes do not count). */
+  /** 1-based column of `offset` in characters, as a viewer decodes them (a broken byte is one U+FFFD). */
   columnOf(line: number, offset: number): number {
     let column = 1;
-    for (let i = this.starts[line]; i < offset; i++) if ((this.content[i] & 0xc0) !== 0x80) column++;
+    for (const _ of this.content.toString('utf8', this.starts[line], offset)) column++;
     return column;
   }
 
