@@ -41,5 +41,5 @@ export function textReport(findings: Finding[], stats: ScanStats, options: TextO
       out.push('A false alarm? Add `leakguard:allow <rule-id> -- <reason>` on the line, or an allowlist entry in the config.');
     }
   }
-  return `${out.join('\n')}\n`;
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
