@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli } from './helpers.js';
+
+describe('the repository protects itself', () => {
+  it('`leakguard scan .` on this repository exits 0', () => {
+    const r = runCli(['scan', '.'], { cwd: REPO_ROOT });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/no secrets found/);
+    expect(r.status).toBe(0);
+  });
+
+  it('only because its fixtures are allowlisted on purpose: without the config they are found', () => {
+    // package.json carries no leakguard key: this is a scan with the defaults, no allowlist
+    const r = runCli(['scan', 'test/fixtures', '--config', 'package.json', '--format', 'json'], { cwd: REPO_ROOT });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
+  });
+});
