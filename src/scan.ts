@@ -19,6 +19,8 @@ export interface ScanOptions {
   configFile?: string;
   /** Skip files larger than this many bytes (overrides the config). */
   maxFileSize?: number;
+  /** Skip what .gitignore ignores inside a work tree (default true; `--no-git` turns it off). */
+  gitignore?: boolean;
 }
 
 export interface Scanner {
@@ -51,6 +53,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     fragments = fileFragments(paths, {
       cwd,
       maxFileSize: options.maxFileSize ?? scanner.loaded.config.maxFileSize,
+      gitignore: options.gitignore,
       onSkip: (s) => skipped.push(s),
       onError: (message, path) => {
         errors.push(message);

@@ -13,7 +13,7 @@ export async function scanCommand(paths: string[], values: CliValues): Promise<n
   if (values.redact && values['no-redact']) throw new LeakguardError('--redact and --no-redact contradict each other');
   const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size'], 'command line', '--max-file-size');
 
-  const result = await scan({ paths, stdin: values.stdin, configFile: values.config, maxFileSize });
+  const result = await scan({ paths, stdin: values.stdin, configFile: values.config, maxFileSize, gitignore: !values['no-git'] });
 
   const report = renderReport(result.findings, result.stats, {
     format,

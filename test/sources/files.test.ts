@@ -52,6 +52,14 @@ describe('scan [PATH...]', () => {
     );
   });
 
+  it('with --no-git, consults no git at all: ignored files are scanned too', () => {
+    const dir = tempDir();
+    initRepo(dir);
+    writeFiles(dir, { '.gitignore': '*.env\n', 'prod.env': `k="${AWS_KEY_ID}"\n` });
+    expect(where(scanJson(['.'], { cwd: dir }))).toEqual([]);
+    expect(where(scanJson(['--no-git', '.'], { cwd: dir }))).toEqual(['prod.env:1:4:aws-access-key-id']);
+  });
+
   it('scans a gitignored file when it is named outright', () => {
     const dir = tempDir();
     initRepo(dir);
