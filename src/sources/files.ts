@@ -1,5 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findWorkTree, ignoredPaths } from '../git/ignored-paths.js';
 import type { Fragment, Skipped } from '../types.js';
@@ -30,9 +29,6 @@ interface FileEntry {
   stats: Stats;
 }
 
-// Files read concurrently while the engine scans earlier ones.
-const READ_AHEAD = 16;
-
 /**
  * Files and folders as they are on disk. Walks folders (sorted, so output is stable), skips `.git`,
  * honours .gitignore inside a work tree, never follows a symlink out of the tree or round a loop,
@@ -40,28 +36,21 @@ const READ_AHEAD = 16;
  */
 export async function* fileFragments(paths: string[], options: FileSourceOptions): AsyncGenerator<Fragment> {
   const seen = new Set<string>(); // dev:ino of every folder and file visited, against loops and repeats
-  const pending: Promise<Fragment | null>[] = [];
   for (const path of paths.length > 0 ? paths : ['.']) {
     const root = await openRoot(path, options);
     if (!root) continue;
-    for await (const file of walk(root, root.display, root.real, seen, options)) {
-      pending.push(readFragment(file, options));
-      if (pending.length >= READ_AHEAD) {
-        const fragment = await pending.shift()!;
-        if (fragment) yield fragment;
-      }
+    // Synchronous file system calls: for many small files they cost far less than promises.
+    for (const file of walk(root, root.display, root.real, seen, options)) {
+      const fragment = readFragment(file, options);
+      if (fragment) yield fragment;
     }
-  }
-  for (const next of pending) {
-    const fragment = await next;
-    if (fragment) yield fragment;
   }
 }
 
 async function openRoot(path: string, options: FileSourceOptions): Promise<Root | null> {
   let real: string;
   try {
-    real = await realpath(resolve(options.cwd, path));
+    real = realpathSync(resolve(options.cwd, path));
   } catch (err) {
     options.onError(`cannot read ${path}: ${describe(err)}`, path);
     return null;
@@ -82,21 +71,21 @@ async function openRoot(path: string, options: FileSourceOptions): Promise<Root 
   return { display, real, ignored, workTree };
 }
 
-async function* walk(
+function* walk(
   root: Root,
   display: string,
   real: string,
   seen: Set<string>,
   options: FileSourceOptions,
-): AsyncGenerator<FileEntry> {
+): Generator<FileEntry> {
   let stats: Stats;
   try {
-    stats = await lstat(real);
+    stats = lstatSync(real);
     if (stats.isSymbolicLink()) {
-      const target = await realpath(real).catch(() => null);
+      const target = realpathOrNull(real);
       if (target === null) return options.onSkip({ path: display, reason: 'broken symlink' });
       if (!isInside(root.real, target)) return options.onSkip({ path: display, reason: 'symlink points outside the scanned tree' });
-      stats = await stat(target);
+      stats = statSync(target);
       real = target;
     }
   } catch (err) {
@@ -110,7 +99,7 @@ async function* walk(
     if (isIgnored(root, real, true)) return options.onSkip({ path: `${display}/`, reason: 'ignored by .gitignore' });
     let entries: string[];
     try {
-      entries = (await readdir(real)).sort();
+      entries = readdirSync(real).sort();
     } catch (err) {
       return options.onError(`cannot read folder ${display}: ${describe(err)}`, display);
     }
@@ -127,14 +116,14 @@ async function* walk(
   yield { display, real, stats };
 }
 
-async function readFragment({ display: path, real, stats }: FileEntry, options: FileSourceOptions): Promise<Fragment | null> {
+function readFragment({ display: path, real, stats }: FileEntry, options: FileSourceOptions): Fragment | null {
   if (stats.size > options.maxFileSize) {
     options.onSkip({ path, reason: `larger than the size limit (${formatBytes(stats.size)} > ${formatBytes(options.maxFileSize)})` });
     return null;
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(real);
+    bytes = readFileSync(real);
   } catch (err) {
     options.onError(`cannot read ${path}: ${describe(err)}`, path);
     return null;
@@ -145,6 +134,14 @@ async function readFragment({ display: path, real, stats }: FileEntry, options: 
     return null;
   }
   return { kind: 'file', path, content: decoded.content };
+}
+
+function realpathOrNull(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
 
 function isIgnored(root: Root, real: string, isDir: boolean): boolean {
