@@ -1,6 +1,6 @@
 import { Engine } from './engine/engine.js';
 import { loadCatalog } from './engine/catalog.js';
-import { GlobalAllowlist } from './filters/allowlist.js';
+import { AllowlistMatcher } from './engine/allowlist-matcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { resolveRules } from './config/resolve-rules.js';
 import { runPipeline } from './pipeline.js';
@@ -27,14 +27,14 @@ export interface Scanner {
   loaded: LoadedConfig;
   rules: Rule[];
   engine: Engine;
-  allowlist: GlobalAllowlist;
+  allowlist: AllowlistMatcher;
 }
 
 /** Loads config and catalog once: the rules a scan will run, and the engine that runs them. */
 export async function prepareScanner(cwd: string, configFile?: string): Promise<Scanner> {
   const loaded = await loadConfig(cwd, configFile);
   const rules = resolveRules(loadCatalog(), loaded.config, loaded.file ?? '(defaults)');
-  return { loaded, rules, engine: new Engine(rules), allowlist: new GlobalAllowlist(loaded.config.allow) };
+  return { loaded, rules, engine: new Engine(rules), allowlist: new AllowlistMatcher(loaded.config.allow) };
 }
 
 /** Scans files, folders or standard input and returns the findings (secrets unredacted). */

@@ -1,6 +1,6 @@
 import RE2 from 're2';
-import picomatch from 'picomatch';
 import type { Fragment, Match, Rule } from '../types.js';
+import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { countGroups } from './validate-rule.js';
@@ -8,9 +8,7 @@ import { countGroups } from './validate-rule.js';
 interface CompiledRule {
   regex: RE2;
   group: number;
-  allowRegexes: RE2[];
-  stopwords: string[];
-  allowPath: ((path: string) => boolean) | null;
+  allow: AllowlistMatcher;
 }
 
 /**
@@ -33,7 +31,7 @@ export class Engine {
     for (const index of this.prefilter.candidates(content)) {
       const rule = this.rules[index];
       const compiled = this.compile(index);
-      if (path !== null && compiled.allowPath?.(path)) continue;
+      if (compiled.allow.allowsPath(path)) continue;
       for (const match of this.runRule(rule, compiled, content)) matches.push({ ...match, generic: rule.generic === true });
     }
     return preferSpecific(matches);
@@ -48,9 +46,7 @@ export class Engine {
     compiled = {
       regex,
       group: rule.secretGroup ?? (groups > 0 ? 1 : 0),
-      allowRegexes: (rule.allow?.regexes ?? []).map((source) => new RE2(source, '')),
-      stopwords: (rule.allow?.stopwords ?? []).map((w) => w.toLowerCase()),
-      allowPath: rule.allow?.paths?.length ? picomatch(rule.allow.paths, { dot: true }) : null,
+      allow: new AllowlistMatcher(rule.allow),
     };
     this.compiled[index] = compiled;
     return compiled;
@@ -73,17 +69,10 @@ export class Engine {
       if (secret === '') continue;
       const entropy = shannonEntropy(secret);
       if (rule.entropy !== undefined && entropy < rule.entropy) continue;
-      if (isAllowed(secret, compiled)) continue;
+      if (compiled.allow.allowsSecret(secret)) continue;
       yield { ruleId: rule.id, start, end, secret, entropy };
     }
   }
-}
-
-function isAllowed(secret: string, compiled: CompiledRule): boolean {
-  if (compiled.allowRegexes.some((re) => re.test(secret))) return true;
-  if (compiled.stopwords.length === 0) return false;
-  const lower = secret.toLowerCase();
-  return compiled.stopwords.some((w) => lower.includes(w));
 }
 
 /** When a generic rule and a specific rule find overlapping secrets, keep only the specific one. */

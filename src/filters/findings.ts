@@ -1,12 +1,12 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Finding, Fragment, Match, Rule } from '../types.js';
-import type { GlobalAllowlist } from './allowlist.js';
+import type { AllowlistMatcher } from '../engine/allowlist-matcher.js';
 import { isInlineIgnored } from './inline-ignore.js';
 import { fingerprint, LineIndex, locate } from './locate.js';
 
 export interface FilterContext {
   rulesById: ReadonlyMap<string, Rule>;
-  allowlist: GlobalAllowlist;
+  allowlist: AllowlistMatcher;
   /** The config file's folder: allowlisted paths are also matched relative to it. */
   root?: string;
   /** Where fragment paths are relative to. */

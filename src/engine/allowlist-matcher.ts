@@ -2,8 +2,11 @@ import RE2 from 're2';
 import picomatch from 'picomatch';
 import type { Allowlist } from '../types.js';
 
-/** The configuration's global allowlist: paths (picomatch globs), regexes and stopwords on the secret. */
-export class GlobalAllowlist {
+/**
+ * An allowlist as rules and the config write it: paths (picomatch globs), and regexes (RE2) and
+ * stopwords (case-insensitive substrings) tested against the secret. Used per rule and globally.
+ */
+export class AllowlistMatcher {
   private readonly pathMatcher: ((path: string) => boolean) | null;
   private readonly regexes: RE2[];
   private readonly stopwords: string[];
