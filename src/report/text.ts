@@ -9,8 +9,6 @@ export interface TextOptions {
   verbose: boolean;
 }
 
-const MAX_SKIPS_SHOWN = 20;
-
 /** `--format text`: where, what, the line with the secret masked, and what to do. */
 export function textReport(findings: Finding[], stats: ScanStats, options: TextOptions): string {
   const c = createColors(options.color);
@@ -32,9 +30,7 @@ export function textReport(findings: Finding[], stats: ScanStats, options: TextO
       ? c.green('no secrets found')
       : c.red(`${findings.length} secret${findings.length === 1 ? '' : 's'} found in ${files} ${files === 1 ? 'file' : 'files'}`);
     out.push(`leakguard: ${found} · ${stats.fragments} scanned (${formatBytes(stats.bytesScanned)}) in ${stats.durationMs} ms · ${stats.skipped.length} skipped`);
-    const shown = options.verbose ? stats.skipped : stats.skipped.slice(0, MAX_SKIPS_SHOWN);
-    for (const s of shown) out.push(c.dim(`  skipped ${s.path}: ${s.reason}`));
-    if (shown.length < stats.skipped.length) out.push(c.dim(`  … and ${stats.skipped.length - shown.length} more (--verbose or --format json lists them all)`));
+    for (const s of stats.skipped) out.push(c.dim(`  skipped ${s.path}: ${s.reason}`));
     if (findings.length > 0) {
       out.push('');
       out.push(GENERAL_ADVICE);
