@@ -9,6 +9,11 @@ const USAGE = `usage: leakguard <command> [options]
 
   scan [PATH...]          scan files and folders as they are on disk (also: scan --no-git PATH...)
   scan --stdin            scan standard input
+  scan --staged           the index against HEAD: secrets on added lines (pre-commit)
+  scan --message FILE     a commit message file (commit-msg)
+  scan --merge            what an in-progress merge brings in (pre-merge-commit)
+  scan --history          every commit reachable from any ref [--branch REF] [--since REV|DATE] [--max-count N]
+  scan --range BASE..HEAD the commits of a range (BASE...HEAD: from the merge base)
   rules list              list the rules
   rules show ID           show one rule with its examples
   rules test              check every rule against its examples
@@ -34,6 +39,14 @@ const OPTIONS = {
   'no-redact': { type: 'boolean' },
   'no-git': { type: 'boolean' },
   stdin: { type: 'boolean' },
+  staged: { type: 'boolean' },
+  message: { type: 'string' },
+  merge: { type: 'boolean' },
+  history: { type: 'boolean' },
+  range: { type: 'string' },
+  branch: { type: 'string' },
+  since: { type: 'string' },
+  'max-count': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -49,6 +62,14 @@ export type CliValues = {
   'no-redact'?: boolean;
   'no-git'?: boolean;
   stdin?: boolean;
+  staged?: boolean;
+  message?: string;
+  merge?: boolean;
+  history?: boolean;
+  range?: string;
+  branch?: string;
+  since?: string;
+  'max-count'?: string;
   quiet?: boolean;
   verbose?: boolean;
 };

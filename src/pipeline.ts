@@ -1,5 +1,6 @@
 import type { Engine } from './engine/engine.js';
 import { toFindings, type FilterContext } from './filters/findings.js';
+import type { FirstSeen } from './filters/first-seen.js';
 import type { Finding, Fragment } from './types.js';
 
 export interface PipelineTotals {
@@ -13,15 +14,27 @@ export async function runPipeline(
   fragments: AsyncIterable<Fragment> | Iterable<Fragment>,
   engine: Engine,
   ctx: FilterContext,
+  /** History and ranges: report each secret once, at the commit that introduced it. */
+  firstSeen?: FirstSeen,
+  onFinding?: (total: number) => void,
 ): Promise<PipelineTotals> {
   const totals: PipelineTotals = { findings: [], bytesScanned: 0, fragments: 0 };
   for await (const fragment of fragments) {
     totals.fragments++;
     totals.bytesScanned += fragment.content.length;
+    firstSeen?.noteFragment(fragment);
+    if (fragment.content.length === 0) continue;
     const matches = engine.scan(fragment);
-    if (matches.length > 0) totals.findings.push(...toFindings(fragment, matches, ctx));
+    if (matches.length === 0) continue;
+    for (const finding of toFindings(fragment, matches, ctx)) {
+      if (firstSeen && !firstSeen.keep(finding)) continue;
+      totals.findings.push(finding);
+      onFinding?.(totals.findings.length);
+    }
   }
-  totals.findings.sort(byPlace);
+  firstSeen?.finish();
+  // Commits keep their order (oldest first); files and lines are sorted within a source.
+  if (!firstSeen) totals.findings.sort(byPlace);
   return totals;
 }
 

@@ -1,19 +1,26 @@
-import { Engine } from './engine/engine.js';
-import { loadCatalog } from './engine/catalog.js';
-import { AllowlistMatcher } from './engine/allowlist-matcher.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { resolveRules } from './config/resolve-rules.js';
+import { AllowlistMatcher } from './engine/allowlist-matcher.js';
+import { loadCatalog } from './engine/catalog.js';
+import { Engine } from './engine/engine.js';
+import { FirstSeen } from './filters/first-seen.js';
 import { runPipeline } from './pipeline.js';
+import type { Progress } from './progress.js';
+import { openGitSource, type GitSource } from './sources/git-source.js';
 import { fileFragments } from './sources/files.js';
 import { stdinFragment } from './sources/stdin.js';
 import type { Fragment, Rule, ScanResult, Skipped } from './types.js';
+
+export type { GitSource };
 
 export interface ScanOptions {
   /** Files and folders to scan (default: the current folder). */
   paths?: string[];
   /** Scan this stream (or process.stdin when `true`) instead of files. */
   stdin?: boolean | NodeJS.ReadableStream;
-  /** Working folder: where paths are resolved and the config is searched from. */
+  /** Scan git instead of files: staged changes, a message, a merge, history or a range. */
+  git?: GitSource;
+  /** Working folder: where paths are resolved, the config is searched from, the repository found. */
   cwd?: string;
   /** A config file to use instead of searching for one. */
   configFile?: string;
@@ -21,6 +28,8 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Skip what .gitignore ignores inside a work tree (default true; `--no-git` turns it off). */
   gitignore?: boolean;
+  /** Shown while history and ranges are scanned. */
+  progress?: Progress | null;
 }
 
 export interface Scanner {
@@ -37,32 +46,44 @@ export async function prepareScanner(cwd: string, configFile?: string): Promise<
   return { loaded, rules, engine: new Engine(rules), allowlist: new AllowlistMatcher(loaded.config.allow) };
 }
 
-/** Scans files, folders or standard input and returns the findings (secrets unredacted). */
+/** Scans files, standard input or git, and returns the findings (secrets unredacted). */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const scanner = await prepareScanner(cwd, options.configFile);
+  const maxFileSize = options.maxFileSize ?? scanner.loaded.config.maxFileSize;
   const skipped: Skipped[] = [];
   const errors: string[] = [];
+  const onSkip = (s: Skipped) => skipped.push(s);
 
   let fragments: AsyncIterable<Fragment> | Fragment[];
-  if (options.stdin) {
+  let pathsFrom = cwd; // what fragment paths are relative to
+  let firstSeen: FirstSeen | undefined;
+  if (options.git) {
+    const source = await openGitSource(options.git, { cwd, maxFileSize, onSkip, progress: options.progress ?? null });
+    fragments = source.fragments;
+    pathsFrom = source.root;
+    if (source.history) firstSeen = new FirstSeen();
+  } else if (options.stdin) {
     fragments = [await stdinFragment(options.stdin === true ? process.stdin : options.stdin)];
   } else {
-    const paths = options.paths?.length ? options.paths : ['.'];
-    fragments = fileFragments(paths, {
+    fragments = fileFragments(options.paths?.length ? options.paths : ['.'], {
       cwd,
-      maxFileSize: options.maxFileSize ?? scanner.loaded.config.maxFileSize,
+      maxFileSize,
       gitignore: options.gitignore,
-      onSkip: (s) => skipped.push(s),
+      onSkip,
       onError: (message, path) => {
         errors.push(message);
         skipped.push({ path, reason: message.replace(/^cannot read (folder )?\S+: /, 'unreadable: ') });
       },
     });
   }
+
   const rulesById = new Map(scanner.rules.map((r) => [r.id, r]));
-  const totals = await runPipeline(fragments, scanner.engine, { rulesById, allowlist: scanner.allowlist, root: scanner.loaded.root, cwd });
+  const ctx = { rulesById, allowlist: scanner.allowlist, root: scanner.loaded.root, cwd: pathsFrom };
+  const progress = options.progress;
+  const totals = await runPipeline(fragments, scanner.engine, ctx, firstSeen, (n) => progress?.found(n));
+  progress?.finish();
   return {
     findings: totals.findings,
     stats: {

@@ -18,6 +18,10 @@ export interface Fragment {
   lineMap?: number[];
   /** For diffs: fragment line indexes whose findings count (added lines). Absent: every line counts. */
   addedLines?: Set<number>;
+  /** For diffs: the removed lines, joined (history notices when a known secret is deleted). */
+  removed?: Buffer;
+  /** For merges: the branch (or commit) being merged in. */
+  branch?: string;
 }
 
 export interface Allowlist {
@@ -67,6 +71,10 @@ export interface Finding {
   commit: string | null;
   author: string | null;
   date: string | null;
+  /** Merges only: the branch the secret came in from. */
+  branch?: string;
+  /** History and ranges only: later commits scanned that still carried the secret. */
+  laterCommits?: number;
   secret: string;
   entropy: number;
   fingerprint: string;

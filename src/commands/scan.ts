@@ -2,18 +2,22 @@ import type { CliValues } from '../cli.js';
 import { LeakguardError } from '../errors.js';
 import { writeOutput } from '../output.js';
 import { FORMATS, renderReport, type Format } from '../report/index.js';
-import { scan } from '../scan.js';
+import { Progress } from '../progress.js';
+import { scan, type GitSource } from '../scan.js';
 import { packageVersion } from '../version.js';
 import { parseSize } from '../config/validate-config.js';
 
-/** leakguard scan [PATH...] | --stdin: choose the source, scan, report, exit 0/1/2. */
+/** leakguard scan [PATH...] | --stdin | --staged | --message F | --merge | --history | --range R */
 export async function scanCommand(paths: string[], values: CliValues): Promise<number> {
   const format = parseFormat(values.format);
-  if (values.stdin && paths.length > 0) throw new LeakguardError('scan --stdin takes no paths');
   if (values.redact && values['no-redact']) throw new LeakguardError('--redact and --no-redact contradict each other');
   const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size'], 'command line', '--max-file-size');
+  const git = gitSource(values);
+  if ((git || values.stdin) && paths.length > 0) throw new LeakguardError(`scan ${git ? `--${git.kind}` : '--stdin'} takes no paths`);
+  if (git && values['no-git']) throw new LeakguardError(`--no-git contradicts --${git.kind}`);
+  const progress = git?.kind === 'history' || git?.kind === 'range' ? Progress.forTerminal() : null;
 
-  const result = await scan({ paths, stdin: values.stdin, configFile: values.config, maxFileSize, gitignore: !values['no-git'] });
+  const result = await scan({ paths, stdin: values.stdin, git, configFile: values.config, maxFileSize, gitignore: !values['no-git'], progress });
 
   const report = renderReport(result.findings, result.stats, {
     format,
@@ -31,6 +35,23 @@ export async function scanCommand(paths: string[], values: CliValues): Promise<n
     return 2;
   }
   return 0;
+}
+
+function gitSource(values: CliValues): GitSource | undefined {
+  const chosen = (['stdin', 'staged', 'message', 'merge', 'history', 'range'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
+  if (chosen.length > 1) throw new LeakguardError(`choose one of ${chosen.map((k) => `--${k}`).join(', ')}`);
+  const historyOnly = (['branch', 'since', 'max-count'] as const).filter((k) => values[k] !== undefined);
+  if (historyOnly.length > 0 && !values.history) throw new LeakguardError(`--${historyOnly[0]} goes with --history`);
+  if (values.staged) return { kind: 'staged' };
+  if (values.merge) return { kind: 'merge' };
+  if (values.message !== undefined) return { kind: 'message', file: values.message };
+  if (values.range !== undefined) return { kind: 'range', range: values.range };
+  if (values.history) {
+    const max = values['max-count'];
+    if (max !== undefined && !/^\d+$/.test(max)) throw new LeakguardError(`--max-count takes a number, not "${max}"`);
+    return { kind: 'history', branch: values.branch, since: values.since, maxCount: max === undefined ? undefined : Number(max) };
+  }
+  return undefined;
 }
 
 function parseFormat(value: string | undefined): Format {

@@ -47,6 +47,7 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
       commit: fragment.commit ?? null,
       author: fragment.author ?? null,
       date: fragment.date ?? null,
+      ...(fragment.branch ? { branch: fragment.branch } : {}),
       secret: match.secret,
       entropy: Math.round(match.entropy * 100) / 100,
       fingerprint: fingerprint(rule.id, match.secret, fragment.path),

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { formatBytes } from '../sources/files.js';
+import { formatBytes } from '../format-bytes.js';
 import type { Finding, ScanStats, Severity } from '../types.js';
 import { GENERAL_ADVICE } from './advice.js';
 
@@ -16,9 +16,13 @@ export function textReport(findings: Finding[], stats: ScanStats, options: TextO
   const out: string[] = [];
 
   for (const f of findings) {
-    const where = `${f.file ?? '<stdin>'}:${f.line}:${f.column}`;
+    const where = `${f.file ?? (f.source === 'message' ? '(commit message)' : '<stdin>')}:${f.line}:${f.column}`;
     out.push(`${c.bold(where)}  ${paint[f.severity](`${f.severity} ${f.ruleId}`)}  ${f.description}`);
-    if (f.commit) out.push(c.dim(`  commit ${f.commit.slice(0, 12)}${f.author ? ` by ${f.author}` : ''}${f.date ? ` on ${f.date}` : ''}`));
+    if (f.commit) {
+      const later = f.laterCommits ? `; still in ${f.laterCommits} later commit${f.laterCommits === 1 ? '' : 's'}` : '';
+      out.push(c.dim(`  commit ${f.commit.slice(0, 12)}${f.author ? ` by ${f.author}` : ''}${f.date ? ` on ${f.date}` : ''}${later}`));
+    }
+    if (f.branch) out.push(c.dim(`  merged in from ${f.branch}`));
     out.push(`  ${f.line} | ${f.lineText.trim().slice(0, 200)}`);
     out.push(`  ${c.green('fix:')} ${f.remediation}`);
     out.push('');

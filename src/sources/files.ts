@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findWorkTree, ignoredPaths } from '../git/ignored-paths.js';
 import type { Fragment, Skipped } from '../types.js';
 import { decode } from './decode.js';
+import { formatBytes } from '../format-bytes.js';
 
 export interface FileSourceOptions {
   /** Where relative paths start from. */
@@ -162,12 +163,6 @@ function displayPath(path: string): string {
   if (slashed === '' ) return '/';
   const trimmed = slashed.replace(/^(\.\/)+/, '');
   return trimmed === '' ? '.' : trimmed;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function describe(err: unknown): string {

@@ -1,0 +1,147 @@
+import { unquotePath } from './unquote-path.js';
+
+/** One file's part of a patch, new side: what a scan needs to see and to place. */
+export interface FilePatch {
+  /** null for a new file */
+  oldPath: string | null;
+  /** null for a deleted file */
+  newPath: string | null;
+  binary: boolean;
+  /** New-side lines of every hunk, context and added, in order (without line endings). */
+  lines: Buffer[];
+  /** The new file's line number (1-based) of each entry of `lines`. */
+  lineNumbers: number[];
+  /** Indexes into `lines` of the added ones. */
+  added: number[];
+  /** The removed lines (to notice when a known secret is deleted). */
+  removed: Buffer[];
+  /** More than `maxBytes` of new-side text: the lines stop there. */
+  truncated: boolean;
+  /** Bytes of new-side text seen, truncated or not. */
+  bytes: number;
+}
+
+const HUNK = /^@@@? -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+const startsWith = (line: Buffer, prefix: string) => line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix;
+
+/**
+ * A streaming parser of `git diff` / `git log -p` output, fed line by line. It keeps one file's
+ * patch at a time and hands each to `onFile` when the next begins (or at `flush`), so memory
+ * holds one file's hunks, never a whole history.
+ */
+export class PatchParser {
+  private file: FilePatch | null = null;
+  private oldLeft = 0;
+  private newLeft = 0;
+  private newLine = 0;
+
+  constructor(
+    private readonly onFile: (file: FilePatch) => void,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** One line of the patch, without its `\n`. */
+  line(line: Buffer): void {
+    if (this.file && (this.oldLeft > 0 || this.newLeft > 0)) {
+      this.hunkLine(line);
+      return;
+    }
+    if (startsWith(line, 'diff --git ')) {
+      this.flush();
+      this.file = newFile(line.subarray(11));
+      return;
+    }
+    const file = this.file;
+    if (!file) return;
+    if (startsWith(line, '@@')) {
+      const m = HUNK.exec(line.toString('latin1'));
+      if (!m) return;
+      this.oldLeft = m[2] === undefined ? 1 : Number(m[2]);
+      this.newLeft = m[4] === undefined ? 1 : Number(m[4]);
+      this.newLine = Number(m[3]);
+    } else if (startsWith(line, '--- ')) {
+      file.oldPath = patchPath(line.subarray(4), 'a/');
+    } else if (startsWith(line, '+++ ')) {
+      file.newPath = patchPath(line.subarray(4), 'b/');
+    } else if (startsWith(line, 'rename from ') || startsWith(line, 'copy from ')) {
+      file.oldPath = unquotePath(line.subarray(line[0] === 0x72 ? 12 : 10));
+    } else if (startsWith(line, 'rename to ') || startsWith(line, 'copy to ')) {
+      file.newPath = unquotePath(line.subarray(line[0] === 0x72 ? 10 : 8));
+    } else if (startsWith(line, 'new file mode')) {
+      file.oldPath = null;
+    } else if (startsWith(line, 'deleted file mode')) {
+      file.newPath = null;
+    } else if (startsWith(line, 'Binary files ') || startsWith(line, 'GIT binary patch')) {
+      file.binary = true;
+    }
+  }
+
+  /** Hands over the file in progress, if any. */
+  flush(): void {
+    if (this.file) this.onFile(this.file);
+    this.file = null;
+    this.oldLeft = this.newLeft = 0;
+  }
+
+  private hunkLine(line: Buffer): void {
+    const file = this.file!;
+    const kind = line[0];
+    if (kind === 0x2d /* - */) {
+      this.oldLeft--;
+      file.removed.push(line.subarray(1));
+    } else if (kind === 0x2b /* + */ || kind === 0x20 /* space */ || line.length === 0) {
+      // An empty line stands for an empty context line (some tools strip the trailing space).
+      if (kind !== 0x2b) this.oldLeft--;
+      this.newLeft--;
+      const text = line.subarray(1);
+      file.bytes += text.length + 1;
+      if (file.bytes > this.maxBytes) {
+        file.truncated = true;
+      } else {
+        if (kind === 0x2b) file.added.push(file.lines.length);
+        file.lines.push(text);
+        file.lineNumbers.push(this.newLine);
+      }
+      this.newLine++;
+    }
+    // `\ No newline at end of file` and anything else: not part of either side.
+  }
+}
+
+function newFile(header: Buffer): FilePatch {
+  const { oldPath, newPath } = headerPaths(header);
+  return { oldPath, newPath, binary: false, lines: [], lineNumbers: [], added: [], removed: [], truncated: false, bytes: 0 };
+}
+
+/** `a/x b/x` from `diff --git a/x b/x`: exact when quoted or when both sides are the same path. */
+function headerPaths(header: Buffer): { oldPath: string; newPath: string } {
+  if (header[0] === 0x22) {
+    let end = 1;
+    while (end < header.length && !(header[end] === 0x22 && header[end - 1] !== 0x5c)) end++;
+    const oldPath = stripPrefix(unquotePath(header.subarray(0, end + 1)), 'a/');
+    const newPath = patchPath(header.subarray(end + 2), 'b/') ?? oldPath;
+    return { oldPath, newPath };
+  }
+  const text = header.toString('utf8');
+  const half = (text.length - 1) / 2;
+  if (Number.isInteger(half) && text.slice(2, half) === text.slice(half + 3)) {
+    const path = text.slice(2, half);
+    return { oldPath: path, newPath: path };
+  }
+  const split = text.indexOf(' b/');
+  return { oldPath: stripPrefix(text.slice(0, split), 'a/'), newPath: text.slice(split + 3) };
+}
+
+/** The path on a `---` / `+++` line: /dev/null, or a (possibly quoted) prefixed path; git adds a tab after paths with spaces. */
+function patchPath(text: Buffer, prefix: string): string | null {
+  let end = text.length;
+  if (text[end - 1] === 0x09) end--;
+  const raw = text.subarray(0, end);
+  if (raw.toString('latin1') === '/dev/null') return null;
+  return stripPrefix(unquotePath(raw), prefix);
+}
+
+function stripPrefix(path: string, prefix: string): string {
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}

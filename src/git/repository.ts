@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { LeakguardError } from '../errors.js';
+
+/** Repository discovery and small queries, through simple-git. Bulk data comes from GitStream. */
+export class Repository {
+  private constructor(
+    private readonly git: SimpleGit,
+    /** Where git commands run: the work tree's top, or the git dir of a bare repository. */
+    readonly cwd: string,
+    readonly gitDir: string,
+    readonly workTree: string | null,
+    readonly shallow: boolean,
+  ) {}
+
+  static async open(dir: string): Promise<Repository> {
+    const git = simpleGit({ baseDir: dir, config: ['core.quotePath=false'] });
+    let info: string[];
+    try {
+      info = (await git.revparse(['--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository'])).split('\n');
+    } catch (err) {
+      throw describe(err, `${dir} is not in a git repository`);
+    }
+    const [gitDir, bare, shallow] = info;
+    const workTree = bare === 'true' ? null : (await git.revparse(['--show-toplevel']).catch(() => null)) || null;
+    const cwd = workTree ?? gitDir;
+    return new Repository(simpleGit({ baseDir: cwd, config: ['core.quotePath=false'] }), cwd, gitDir, workTree, shallow === 'true');
+  }
+
+  /** The commit a revision names, or null when it names none (or the object is missing). */
+  async commit(rev: string): Promise<string | null> {
+    try {
+      const sha = (await this.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim();
+      return sha || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The commit a revision names, or a clear error that says why not (shallow clones included). */
+  async requireCommit(rev: string, what: string): Promise<string> {
+    const sha = await this.commit(rev);
+    if (sha) return sha;
+    const hint = this.shallow ? ' — this is a shallow clone, fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI)' : '';
+    throw new LeakguardError(`${what} "${rev}" is not a commit in this repository${hint}`);
+  }
+
+  async mergeBase(a: string, b: string): Promise<string> {
+    try {
+      return (await this.git.raw(['merge-base', a, b])).trim();
+    } catch (err) {
+      const hint = this.shallow ? ': the clone is shallow and lacks their common history (git fetch --unshallow, or fetch-depth: 0 in CI)' : '';
+      throw describe(err, `${a} and ${b} have no merge base${hint}`);
+    }
+  }
+
+  /** The empty tree's id (differs between SHA-1 and SHA-256 repositories). */
+  async emptyTree(): Promise<string> {
+    return (await this.git.raw(['hash-object', '-t', 'tree', '/dev/null'])).trim();
+  }
+
+  /** A friendly name for a commit: the branch or tag it is on, else its short id. */
+  async nameOf(sha: string): Promise<string> {
+    try {
+      const name = (await this.git.raw(['name-rev', '--name-only', '--no-undefined', '--exclude=refs/stash', sha])).trim();
+      return name.replace(/^remotes\//, '').replace(/[~^].*$/, '') || sha.slice(0, 12);
+    } catch {
+      return sha.slice(0, 12);
+    }
+  }
+
+  /** How many commits `git rev-list` would list for these arguments. */
+  async countCommits(args: string[]): Promise<number> {
+    return Number((await this.git.raw(['rev-list', '--count', ...args])).trim());
+  }
+
+  /**
+   * Shallow-clone boundary commits among those `git rev-list` would walk for these arguments:
+   * their parents are missing, so what lies before them cannot be scanned.
+   */
+  async shallowBoundariesIn(revisions: string[]): Promise<string[]> {
+    if (!this.shallow) return [];
+    const boundaries = new Set(
+      (await readFile(join(this.gitDir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
+    );
+    if (boundaries.size === 0) return [];
+    const walked = (await this.git.raw(['rev-list', ...revisions, '--'])).split('\n');
+    return walked.filter((sha) => boundaries.has(sha));
+  }
+
+  /** The character that starts a comment line in commit messages (core.commentChar). */
+  async commentChar(): Promise<string | null> {
+    const value = (await this.git.raw(['config', '--get', 'core.commentChar']).catch(() => '')).trim();
+    if (value === 'auto') return null; // git picks one not used in the message: any leading one of its candidates
+    return value || '#';
+  }
+}
+
+function describe(err: unknown, fallback: string): LeakguardError {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/ENOENT/.test(message) && /spawn/.test(message)) return new LeakguardError('git was not found on PATH: install git to scan repositories');
+  const firstLine = message.trim().split('\n')[0].replace(/^fatal: /, '');
+  return new LeakguardError(firstLine && !/not a git repository/i.test(firstLine) ? `${fallback} (${firstLine})` : fallback);
+}

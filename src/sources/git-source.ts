@@ -1,0 +1,94 @@
+import { LeakguardError } from '../errors.js';
+import { Repository } from '../git/repository.js';
+import type { Progress } from '../progress.js';
+import type { Fragment, Skipped } from '../types.js';
+import { logFragments } from './history.js';
+import { messageFragment } from './message.js';
+import { stagedFragments } from './staged.js';
+
+/** What to scan in git: the doors a secret comes in by, and what already came in. */
+export type GitSource =
+  | { kind: 'staged' }
+  | { kind: 'merge' }
+  | { kind: 'message'; file: string }
+  | { kind: 'history'; branch?: string; since?: string; maxCount?: number }
+  | { kind: 'range'; range: string };
+
+export interface GitSourceOptions {
+  cwd: string;
+  maxFileSize: number;
+  onSkip: (skipped: Skipped) => void;
+  progress: Progress | null;
+}
+
+export interface OpenedSource {
+  fragments: AsyncIterable<Fragment> | Fragment[];
+  /** The folder fragment paths are relative to (the top of the work tree). */
+  root: string;
+  /** Commits in order: report each secret once, where it first came in. */
+  history: boolean;
+}
+
+/** Finds the repository, checks that what was asked for can be seen whole, and opens the source. */
+export async function openGitSource(source: GitSource, options: GitSourceOptions): Promise<OpenedSource> {
+  if (source.kind === 'message') {
+    const repo = await Repository.open(options.cwd).catch(() => null); // a message file can be scanned outside a repository
+    return { fragments: [messageFragment(source.file, repo ? await repo.commentChar() : '#')], root: options.cwd, history: false };
+  }
+  const repo = await Repository.open(options.cwd);
+
+  if (source.kind === 'staged' || source.kind === 'merge') {
+    if (!repo.workTree) throw new LeakguardError(`scan --${source.kind} needs a work tree, and ${repo.gitDir} is a bare repository`);
+    const mergeHead = await repo.commit('MERGE_HEAD');
+    if (source.kind === 'merge' && !mergeHead) throw new LeakguardError('scan --merge: no merge is in progress (MERGE_HEAD does not exist)');
+    const branch = mergeHead ? await repo.nameOf(mergeHead) : undefined;
+    const fragments = stagedFragments(repo, { maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: mergeHead ? 'merge' : 'staged', branch });
+    return { fragments, root: repo.cwd, history: false };
+  }
+
+  const revisions = source.kind === 'range' ? await rangeRevisions(repo, source.range) : await historyRevisions(repo, source);
+  const boundaries = await repo.shallowBoundariesIn(revisions);
+  if (boundaries.length > 0) {
+    throw new LeakguardError(
+      `this is a shallow clone: history before commit ${boundaries[0].slice(0, 12)} is missing, so the ${source.kind} cannot be scanned whole (git fetch --unshallow, or fetch-depth: 0 in CI)`,
+    );
+  }
+  const progress = options.progress;
+  if (progress) repo.countCommits(revisions).then((n) => progress.setTotal(n), () => {});
+  const fragments = logFragments(repo, {
+    revisions,
+    kind: source.kind,
+    maxFileSize: options.maxFileSize,
+    onSkip: options.onSkip,
+    onCommit: progress ? () => progress.commit() : undefined,
+  });
+  return { fragments: progress ? counted(fragments, progress) : fragments, root: repo.cwd, history: true };
+}
+
+async function historyRevisions(repo: Repository, source: { branch?: string; since?: string; maxCount?: number }): Promise<string[]> {
+  const revisions = source.branch ? [await repo.requireCommit(source.branch, '--branch')] : ['--all'];
+  if (source.since) {
+    const since = await repo.commit(source.since);
+    // a revision: what came after it; otherwise a date, as git understands dates
+    revisions.push(since ? `^${since}` : `--since=${source.since}`);
+  }
+  if (source.maxCount !== undefined) revisions.push(`--max-count=${source.maxCount}`);
+  return revisions;
+}
+
+async function rangeRevisions(repo: Repository, range: string): Promise<string[]> {
+  const m = /^(.+?)(\.\.\.?)(.+)$/.exec(range);
+  if (!m) throw new LeakguardError(`--range takes BASE..HEAD or BASE...HEAD, not "${range}"`);
+  const [, baseRev, dots, headRev] = m;
+  const base = await repo.requireCommit(baseRev, 'range base');
+  const head = await repo.requireCommit(headRev, 'range head');
+  const from = dots === '...' ? await repo.mergeBase(base, head) : base;
+  return [`${from}..${head}`];
+}
+
+async function* counted(fragments: AsyncIterable<Fragment>, progress: Progress): AsyncGenerator<Fragment> {
+  for await (const fragment of fragments) {
+    progress.scanned(fragment.content.length);
+    yield fragment;
+  }
+}

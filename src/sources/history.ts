@@ -1,0 +1,120 @@
+import { GitStream, LineSplitter } from '../git/git-stream.js';
+import { PatchParser, type FilePatch } from '../git/patch-parser.js';
+import type { Repository } from '../git/repository.js';
+import { formatBytes } from '../format-bytes.js';
+import type { Fragment, Skipped } from '../types.js';
+
+export interface LogOptions {
+  /** What `git log` walks: ['--all'], ['main'], ['base..head'], plus filters such as --since; refs already verified. */
+  revisions: string[];
+  kind: 'history' | 'range';
+  maxFileSize: number;
+  onSkip: (skipped: Skipped) => void;
+  /** Called as each commit starts, for progress. */
+  onCommit?: () => void;
+}
+
+// Fields separated by NUL, which neither commit messages nor patches contain.
+const FORMAT = '--format=%x00%H%x00%an <%ae>%x00%aI%x00%B%x00';
+const HEADER_FIELDS = 5;
+
+interface Commit {
+  sha: string;
+  author: string;
+  date: string;
+}
+
+/**
+ * Every commit `git log` walks, oldest first (parents before children), as fragments: its message,
+ * and for each file the new side of its hunks with the added lines marked. Merge commits show
+ * what they add beyond a clean re-merge (`--remerge-diff`), so a secret that exists only in a
+ * conflict resolution is found. Read as a stream: memory holds one file's hunks at a time.
+ */
+export async function* logFragments(repo: Repository, options: LogOptions): AsyncGenerator<Fragment> {
+  const args = [
+    'log', '-p', '-U3', '-M', '--remerge-diff', '--topo-order', '--reverse', FORMAT,
+    '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
+    ...options.revisions, '--',
+  ];
+  const git = new GitStream(args, repo.cwd);
+  const ready: Fragment[] = [];
+  let commit: Commit | null = null;
+  let header: Buffer[] | null = null;
+  let nuls = 0;
+
+  const parser = new PatchParser((file) => {
+    if (commit) {
+      const fragment = fileFragment(file, commit, options);
+      if (fragment) ready.push(fragment);
+    }
+  }, options.maxFileSize);
+
+  const onLine = (line: Buffer) => {
+    if (header === null && line[0] === 0) {
+      parser.flush();
+      header = [];
+      nuls = 0;
+    }
+    if (header === null) return parser.line(line);
+    header.push(line);
+    for (let i = line.indexOf(0); i !== -1; i = line.indexOf(0, i + 1)) nuls++;
+    if (nuls < HEADER_FIELDS) return;
+    const [, sha, author, date, body] = Buffer.concat(header.flatMap((l, i) => (i ? [Buffer.from('\n'), l] : [l])))
+      .toString('utf8')
+      .split('\0');
+    header = null;
+    commit = { sha, author, date };
+    options.onCommit?.();
+    ready.push({ kind: 'message', path: null, content: Buffer.from(body.replace(/\n+$/, '')), commit: sha, author, date });
+  };
+
+  const lines = new LineSplitter();
+  try {
+    for await (const chunk of git.stdout as AsyncIterable<Buffer>) {
+      lines.push(chunk, onLine);
+      yield* ready.splice(0);
+    }
+    lines.end(onLine);
+    parser.flush();
+    yield* ready.splice(0);
+    await git.done();
+  } finally {
+    git.kill();
+  }
+}
+
+function fileFragment(file: FilePatch, commit: Commit, options: LogOptions): Fragment | null {
+  const path = file.newPath ?? file.oldPath;
+  if (path === null) return null;
+  const at = `${path} (commit ${commit.sha.slice(0, 12)})`;
+  if (file.binary) {
+    options.onSkip({ path: at, reason: 'binary' });
+    return null;
+  }
+  if (file.truncated) {
+    options.onSkip({ path: at, reason: `patch larger than the size limit: only the first ${formatBytes(options.maxFileSize)} scanned` });
+  }
+  const hasAdded = file.added.length > 0;
+  if (!hasAdded && file.removed.length === 0) return null;
+  return {
+    kind: options.kind,
+    path,
+    content: hasAdded ? joinLines(file.lines) : Buffer.alloc(0),
+    lineMap: hasAdded ? file.lineNumbers : [],
+    addedLines: new Set(file.added),
+    removed: file.removed.length > 0 ? joinLines(file.removed) : undefined,
+    commit: commit.sha,
+    author: commit.author,
+    date: commit.date,
+  };
+}
+
+function joinLines(lines: Buffer[]): Buffer {
+  const parts: Buffer[] = [];
+  const nl = Buffer.from('\n');
+  lines.forEach((line, i) => {
+    if (i > 0) parts.push(nl);
+    parts.push(line);
+  });
+  return Buffer.concat(parts);
+}
