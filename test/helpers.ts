@@ -77,3 +77,18 @@ export function initRepo(dir: string): void {
   git(dir, 'config', 'user.name', 'Test');
   git(dir, 'config', 'user.email', 'test@example.com');
 }
+
+/** Writes files and commits them all; returns the new commit's id. */
+export function commitFiles(dir: string, files: Record<string, string | Buffer>, message: string): string {
+  writeFiles(dir, files);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '--no-verify', '-m', message);
+  return git(dir, 'rev-parse', 'HEAD').trim();
+}
+
+/** A temporary repository with an identity set and `main` checked out. */
+export function tempRepo(): string {
+  const dir = tempDir();
+  initRepo(dir);
+  return dir;
+}

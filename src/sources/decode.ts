@@ -31,17 +31,23 @@ function fromUtf16(bytes: Buffer, bigEndian: boolean): Buffer {
   return Buffer.from(le.toString('utf16le'), 'utf8');
 }
 
-/** BOM-less UTF-16 of mostly-ASCII text: NULs in one byte lane, almost none in the other. */
+/** BOM-less UTF-16 of mostly-ASCII text: NULs in one byte lane, printable ASCII in the other. */
 function guessUtf16(sample: Buffer): 'le' | 'be' | null {
   const pairs = Math.floor(sample.length / 2);
-  if (pairs < 2) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i + 1 < sample.length; i += 2) {
-    if (sample[i] === 0) evenNul++;
-    if (sample[i + 1] === 0) oddNul++;
-  }
-  if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05) return 'le';
-  if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05) return 'be';
+  if (pairs < 4) return null;
+  const lane = (offset: number) => {
+    let nul = 0;
+    let printable = 0;
+    for (let i = offset; i < pairs * 2; i += 2) {
+      const b = sample[i];
+      if (b === 0) nul++;
+      else if ((b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13) printable++;
+    }
+    return { nul, printable };
+  };
+  const even = lane(0);
+  const odd = lane(1);
+  if (odd.nul >= pairs * 0.9 && even.printable >= pairs * 0.9) return 'le';
+  if (even.nul >= pairs * 0.9 && odd.printable >= pairs * 0.9) return 'be';
   return null;
 }
