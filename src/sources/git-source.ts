@@ -39,10 +39,9 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
 
   if (source.kind === 'staged' || source.kind === 'merge') {
     if (!repo.workTree) throw new LeakguardError(`scan --${source.kind} needs a work tree, and ${repo.gitDir} is a bare repository`);
-    const mergeHead = await repo.commit('MERGE_HEAD');
-    if (source.kind === 'merge' && !mergeHead) throw new LeakguardError('scan --merge: no merge is in progress (MERGE_HEAD does not exist)');
-    const branch = mergeHead ? await repo.nameOf(mergeHead) : undefined;
-    const fragments = stagedFragments(repo, { maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: mergeHead ? 'merge' : 'staged', branch });
+    const branch = await incomingBranch(repo);
+    if (source.kind === 'merge' && !branch) throw new LeakguardError('scan --merge: no merge is in progress (no MERGE_HEAD, and not run by git merge)');
+    const fragments = stagedFragments(repo, { maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: branch ? 'merge' : 'staged', branch });
     return { fragments, root: repo.cwd, history: false };
   }
 
@@ -63,6 +62,18 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     onCommit: progress ? () => progress.commit() : undefined,
   });
   return { fragments: progress ? counted(fragments, progress) : fragments, root: repo.cwd, history: true };
+}
+
+/**
+ * The branch a merge brings in. A conflicted merge being concluded has MERGE_HEAD; inside
+ * `git merge` (the pre-merge-commit hook) there is none yet, but git names what it merges in
+ * GITHEAD_<commit>=<name> variables.
+ */
+async function incomingBranch(repo: Repository): Promise<string | undefined> {
+  const mergeHead = await repo.commit('MERGE_HEAD');
+  if (mergeHead) return repo.nameOf(mergeHead);
+  const named = Object.entries(process.env).filter(([key]) => /^GITHEAD_[0-9a-f]{40,64}$/.test(key));
+  return named.length > 0 ? named.map(([key, name]) => name || key.slice(8, 20)).join(', ') : undefined;
 }
 
 async function historyRevisions(repo: Repository, source: { branch?: string; since?: string; maxCount?: number }): Promise<string[]> {
