@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './helpers.js';
 
@@ -7,6 +8,18 @@ describe('the repository protects itself', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/no secrets found/);
     expect(r.status).toBe(0);
+  });
+
+  it('`leakguard scan --history` on this repository exits 0 (or refuses a shallow clone, never "clean")', () => {
+    const shallow = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim() === 'true';
+    const r = runCli(['scan', '--history', '--quiet'], { cwd: REPO_ROOT });
+    if (shallow) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/shallow clone/);
+    } else {
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
   });
 
   it('only because its fixtures are allowlisted on purpose: without the config they are found', () => {

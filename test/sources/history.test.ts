@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { AWS_KEY_ID, GITHUB_PAT, SLACK_BOT_TOKEN } from '../fixtures/secrets.js';
-import { commitFiles, git, runCli, scanJson, tempDir, tempRepo, writeFiles } from '../helpers.js';
+import { CLI, commitFiles, git, runCli, scanJson, tempDir, tempRepo, writeFiles } from '../helpers.js';
 
 type Report = NonNullable<ReturnType<typeof scanJson>['report']>;
 const history = (dir: string, ...extra: string[]) => scanJson(['--history', '--no-redact', ...extra], { cwd: dir });
@@ -158,3 +158,16 @@ describe('scan --history', () => {
 function spawnMerge(dir: string, branch: string): number | null {
   return spawnSync('git', ['merge', '-q', branch], { cwd: dir }).status;
 }
+
+describe('progress', () => {
+  it('draws a progress bar on a terminal, and nothing on stderr otherwise', () => {
+    const dir = tempRepo();
+    for (let i = 0; i < 5; i++) commitFiles(dir, { 'a.txt': `${i}\n` }, `c${i}`);
+    const plain = runCli(['scan', '--history'], { cwd: dir });
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toBe('');
+    // `script` gives the CLI a real terminal; stdout and stderr both reach its output
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${CLI} scan --history`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    expect(tty.stdout).toMatch(/commits · .*\/s · 0 found/);
+  });
+});
