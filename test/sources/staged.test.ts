@@ -3,7 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_KEY_ID, fakePrivateKey, GITHUB_PAT } from '../fixtures/secrets.js';
-import { CLI, commitFiles, git, runCli, scanJson, tempRepo, writeFiles } from '../helpers.js';
+import { CLI, commitFiles, git, runCli, scanJson, tempDir, tempRepo, writeFiles } from '../helpers.js';
 
 const found = (r: ReturnType<typeof scanJson>) => r.report!.findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.source}`);
 
@@ -110,5 +110,19 @@ describe('scan --staged', () => {
     const r = runCli(['scan', '--staged'], { cwd: '/' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^leakguard: \/ is not in a git repository/);
+  });
+});
+
+describe('linked worktrees', () => {
+  it('scan --staged and --history work from a linked worktree', () => {
+    const dir = tempRepo();
+    commitFiles(dir, { 'a.txt': 'x\n' }, 'init');
+    const wt = join(tempDir(), 'wt');
+    git(dir, 'worktree', 'add', '-q', '-b', 'side', wt);
+    writeFiles(wt, { 'side.txt': `k = ${AWS_KEY_ID}\n` });
+    git(wt, 'add', '.');
+    expect(found(scanJson(['--staged'], { cwd: wt }))).toEqual(['side.txt:1:5:aws-access-key-id:staged']);
+    git(wt, 'commit', '-q', '-m', 'side');
+    expect(scanJson(['--history'], { cwd: dir }).report!.findings.map((f) => f.file)).toEqual(['side.txt']);
   });
 });
