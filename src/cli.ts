@@ -14,6 +14,10 @@ const USAGE = `usage: leakguard <command> [options]
   scan --merge            what an in-progress merge brings in (pre-merge-commit)
   scan --history          every commit reachable from any ref [--branch REF] [--since REV|DATE] [--max-count N]
   scan --range BASE..HEAD the commits of a range (BASE...HEAD: from the merge base)
+  install [--husky|--git] [--pre-push] [--force]
+                          install the git hooks (pre-commit, commit-msg, pre-merge-commit)
+  uninstall               remove exactly what install added
+  doctor                  where hooks run from, which are installed, and what may shadow them
   rules list              list the rules
   rules show ID           show one rule with its examples
   rules test              check every rule against its examples
@@ -49,6 +53,10 @@ const OPTIONS = {
   'max-count': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
+  husky: { type: 'boolean' },
+  git: { type: 'boolean' },
+  'pre-push': { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } satisfies ParseArgsConfig['options'];
@@ -72,6 +80,10 @@ export type CliValues = {
   'max-count'?: string;
   quiet?: boolean;
   verbose?: boolean;
+  husky?: boolean;
+  git?: boolean;
+  'pre-push'?: boolean;
+  force?: boolean;
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -94,6 +106,14 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'scan':
       return (await import('./commands/scan.js')).scanCommand(rest, values);
+    case 'hook':
+      return (await import('./commands/hook.js')).hookCommand(rest, values);
+    case 'install':
+      return (await import('./commands/install.js')).installCommand(rest, values);
+    case 'uninstall':
+      return (await import('./commands/install.js')).uninstallCommand(rest, values);
+    case 'doctor':
+      return (await import('./commands/doctor.js')).doctorCommand(rest, values);
     case 'rules':
       return (await import('./commands/rules.js')).rulesCommand(rest, values);
     default:

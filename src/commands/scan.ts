@@ -3,7 +3,7 @@ import { LeakguardError } from '../errors.js';
 import { writeOutput } from '../output.js';
 import { FORMATS, renderReport, type Format } from '../report/index.js';
 import { Progress } from '../progress.js';
-import { scan, type GitSource } from '../scan.js';
+import { scan, type GitSource, type ScanOptions } from '../scan.js';
 import { packageVersion } from '../version.js';
 import { parseSize } from '../config/validate-config.js';
 
@@ -17,7 +17,12 @@ export async function scanCommand(paths: string[], values: CliValues): Promise<n
   if (git && values['no-git']) throw new LeakguardError(`--no-git contradicts --${git.kind}`);
   const progress = git?.kind === 'history' || git?.kind === 'range' ? Progress.forTerminal() : null;
 
-  const result = await scan({ paths, stdin: values.stdin, git, configFile: values.config, maxFileSize, gitignore: !values['no-git'], progress });
+  return runScan({ paths, stdin: values.stdin, git, configFile: values.config, maxFileSize, gitignore: !values['no-git'], progress }, format, values);
+}
+
+/** Scans, writes the report, and turns the result into the exit code: 0 clean, 1 findings, 2 incomplete. */
+export async function runScan(options: ScanOptions, format: Format, values: CliValues): Promise<number> {
+  const result = await scan(options);
 
   const report = renderReport(result.findings, result.stats, {
     format,
@@ -54,7 +59,7 @@ function gitSource(values: CliValues): GitSource | undefined {
   return undefined;
 }
 
-function parseFormat(value: string | undefined): Format {
+export function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new LeakguardError(`unknown --format "${value}" (expected ${FORMATS.join(', ')})`);

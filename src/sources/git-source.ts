@@ -12,7 +12,9 @@ export type GitSource =
   | { kind: 'merge' }
   | { kind: 'message'; file: string }
   | { kind: 'history'; branch?: string; since?: string; maxCount?: number }
-  | { kind: 'range'; range: string };
+  | { kind: 'range'; range: string }
+  /** What a push sends (the pre-push hook): each ref update's new commits, less what the remote has. */
+  | { kind: 'push'; remote: string; updates: { localSha: string; remoteSha: string }[] };
 
 export interface GitSourceOptions {
   cwd: string;
@@ -45,7 +47,11 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     return { fragments, root: repo.cwd, history: false };
   }
 
-  const revisions = source.kind === 'range' ? await rangeRevisions(repo, source.range) : await historyRevisions(repo, source);
+  const revisions =
+    source.kind === 'range' ? await rangeRevisions(repo, source.range)
+    : source.kind === 'push' ? await pushRevisions(repo, source)
+    : await historyRevisions(repo, source);
+  if (revisions.length === 0) return { fragments: [], root: repo.cwd, history: true };
   const boundaries = await repo.shallowBoundariesIn(revisions);
   if (boundaries.length > 0) {
     throw new LeakguardError(
@@ -56,7 +62,7 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
   if (progress) repo.countCommits(revisions).then((n) => progress.setTotal(n), () => {});
   const fragments = logFragments(repo, {
     revisions,
-    kind: source.kind,
+    kind: source.kind === 'history' ? 'history' : 'range',
     maxFileSize: options.maxFileSize,
     onSkip: options.onSkip,
     onCommit: progress ? () => progress.commit() : undefined,
@@ -95,6 +101,27 @@ async function rangeRevisions(repo: Repository, range: string): Promise<string[]
   const head = await repo.requireCommit(headRev, 'range head');
   const from = dots === '...' ? await repo.mergeBase(base, head) : base;
   return [`${from}..${head}`];
+}
+
+/**
+ * A push's new commits: every updated ref's new tip, less the old tip and whatever the remote's
+ * tracking branches already hold (so a new branch is scanned against what the remote has).
+ * Deleted refs (an all-zero new id) have nothing to scan.
+ */
+async function pushRevisions(repo: Repository, source: { remote: string; updates: { localSha: string; remoteSha: string }[] }): Promise<string[]> {
+  const absent = (sha: string) => /^0+$/.test(sha);
+  const tips: string[] = [];
+  const known: string[] = [];
+  for (const { localSha, remoteSha } of source.updates) {
+    if (absent(localSha)) continue;
+    tips.push(await repo.requireCommit(localSha, 'pushed commit'));
+    if (!absent(remoteSha)) {
+      const old = await repo.commit(remoteSha); // a force push may replace commits this clone never had
+      if (old) known.push(old);
+    }
+  }
+  if (tips.length === 0) return [];
+  return [...tips, '--not', ...known, `--remotes=${source.remote}`];
 }
 
 async function* counted(fragments: AsyncIterable<Fragment>, progress: Progress): AsyncGenerator<Fragment> {
