@@ -1,5 +1,6 @@
 import type { CliValues } from '../cli.js';
 import { LeakguardError } from '../errors.js';
+import { runGit } from '../git/run-git.js';
 import type { GitSource } from '../scan.js';
 import { parseFormat, runScan } from './scan.js';
 
@@ -18,8 +19,9 @@ async function sourceFor(name: string | undefined, args: string[]): Promise<GitS
     case 'pre-commit':
       return { kind: 'staged' };
     case 'commit-msg':
-      if (!args[0]) throw new LeakguardError('hook commit-msg needs the message file git passes to it');
-      return { kind: 'message', file: args[0] };
+      // git passes the file; the pre-commit framework (pass_filenames: false) names it in the
+      // environment; either way git has written the message to COMMIT_EDITMSG first.
+      return { kind: 'message', file: args[0] ?? process.env.PRE_COMMIT_COMMIT_MSG_FILENAME ?? (await commitEditMsg()) };
     case 'pre-merge-commit':
       return { kind: 'merge' };
     case 'pre-push':
@@ -27,6 +29,10 @@ async function sourceFor(name: string | undefined, args: string[]): Promise<GitS
     default:
       throw new LeakguardError(`unknown hook "${name ?? ''}" (expected pre-commit, commit-msg, pre-merge-commit, pre-push)`);
   }
+}
+
+async function commitEditMsg(): Promise<string> {
+  return (await runGit(['rev-parse', '--git-path', 'COMMIT_EDITMSG'], process.cwd())).toString('utf8').trim();
 }
 
 /**
