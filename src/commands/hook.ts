@@ -11,7 +11,8 @@ import { parseFormat, runScan } from './scan.js';
 export async function hookCommand(args: string[], values: CliValues): Promise<number> {
   const [name, ...rest] = args;
   const git = await sourceFor(name, rest);
-  return runScan({ git, configFile: values.config }, parseFormat(values.format), values);
+  // Quiet when clean: a hook that talks on every commit gets turned off.
+  return runScan({ git, configFile: values.config }, parseFormat(values.format), { ...values, quiet: values.quiet ?? true });
 }
 
 async function sourceFor(name: string | undefined, args: string[]): Promise<GitSource> {
