@@ -18,6 +18,10 @@ const USAGE = `usage: leakguard <command> [options]
                           install the git hooks (pre-commit, commit-msg, pre-merge-commit)
   uninstall               remove exactly what install added
   doctor                  where hooks run from, which are installed, and what may shadow them
+  baseline [scan options] [--prune]
+                          accept the current findings: write .leakguard-baseline.json (--prune drops stale entries)
+  ci [--base REV --head REV]
+                          scan the pull request or push range found in the CI environment
   rules list              list the rules
   rules show ID           show one rule with its examples
   rules test              check every rule against its examples
@@ -27,6 +31,8 @@ options:
   --output FILE           write the report to FILE
   --config FILE           use this config file instead of searching for one
   --max-file-size SIZE    skip files larger than SIZE (default 10MB)
+  --baseline FILE         hide the accepted findings FILE lists (default: .leakguard-baseline.json if present)
+  --sarif FILE            also write a SARIF report to FILE
   --redact / --no-redact  mask secrets in the output (default) or show them
   --quiet                 print nothing when nothing is found
   --verbose               list every skipped file; stack traces on errors
@@ -56,6 +62,11 @@ const OPTIONS = {
   husky: { type: 'boolean' },
   git: { type: 'boolean' },
   'pre-push': { type: 'boolean' },
+  baseline: { type: 'string' },
+  prune: { type: 'boolean' },
+  sarif: { type: 'string' },
+  base: { type: 'string' },
+  head: { type: 'string' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -83,6 +94,11 @@ export type CliValues = {
   husky?: boolean;
   git?: boolean;
   'pre-push'?: boolean;
+  baseline?: string;
+  prune?: boolean;
+  sarif?: string;
+  base?: string;
+  head?: string;
   force?: boolean;
 };
 
@@ -114,6 +130,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/install.js')).uninstallCommand(rest, values);
     case 'doctor':
       return (await import('./commands/doctor.js')).doctorCommand(rest, values);
+    case 'baseline':
+      return (await import('./commands/baseline.js')).baselineCommand(rest, values);
+    case 'ci':
+      return (await import('./commands/ci.js')).ciCommand(rest, values);
     case 'rules':
       return (await import('./commands/rules.js')).rulesCommand(rest, values);
     default:

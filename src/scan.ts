@@ -9,6 +9,10 @@ import type { Progress } from './progress.js';
 import { openGitSource, type GitSource } from './sources/git-source.js';
 import { fileFragments } from './sources/files.js';
 import { stdinFragment } from './sources/stdin.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { LeakguardError } from './errors.js';
+import { BaselineFilter, DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from './filters/baseline.js';
 import type { Fragment, Rule, ScanResult, Skipped } from './types.js';
 
 export type { GitSource };
@@ -30,6 +34,13 @@ export interface ScanOptions {
   gitignore?: boolean;
   /** Shown while history and ranges are scanned. */
   progress?: Progress | null;
+  /**
+   * Accepted findings to hide: a baseline file, or entries already read (ci reads them from the
+   * base commit). Default: .leakguard-baseline.json beside the config, when there is one. false: none.
+   */
+  baseline?: string | false | { file: string; entries: BaselineEntry[] };
+  /** A configuration already loaded (ci loads it from the base commit) instead of searching. */
+  loaded?: LoadedConfig;
 }
 
 export interface Scanner {
@@ -40,8 +51,8 @@ export interface Scanner {
 }
 
 /** Loads config and catalog once: the rules a scan will run, and the engine that runs them. */
-export async function prepareScanner(cwd: string, configFile?: string): Promise<Scanner> {
-  const loaded = await loadConfig(cwd, configFile);
+export async function prepareScanner(cwd: string, configFile?: string, preloaded?: LoadedConfig): Promise<Scanner> {
+  const loaded = preloaded ?? (await loadConfig(cwd, configFile));
   const rules = resolveRules(loadCatalog(), loaded.config, loaded.file ?? '(defaults)');
   return { loaded, rules, engine: new Engine(rules), allowlist: new AllowlistMatcher(loaded.config.allow) };
 }
@@ -50,7 +61,8 @@ export async function prepareScanner(cwd: string, configFile?: string): Promise<
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const scanner = await prepareScanner(cwd, options.configFile);
+  const scanner = await prepareScanner(cwd, options.configFile, options.loaded);
+  const baseline = loadBaseline(options.baseline, scanner.loaded.root, cwd);
   const maxFileSize = options.maxFileSize ?? scanner.loaded.config.maxFileSize;
   const skipped: Skipped[] = [];
   const errors: string[] = [];
@@ -84,14 +96,45 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const progress = options.progress;
   const totals = await runPipeline(fragments, scanner.engine, ctx, firstSeen, (n) => progress?.found(n));
   progress?.finish();
+  const filter = baseline ? new BaselineFilter(baseline.entries) : null;
+  const findings = filter ? totals.findings.filter((f) => !filter.hides(f)) : totals.findings;
   return {
-    findings: totals.findings,
+    findings,
     stats: {
       bytesScanned: totals.bytesScanned,
       fragments: totals.fragments,
       durationMs: Math.round(performance.now() - started),
       skipped,
+      ...(firstSeen ? { commits: firstSeen.commitCount } : {}),
+      ...(filter && baseline ? { baseline: { file: baseline.file, hidden: filter.hidden, stale: filter.stale(coverage(options)) } } : {}),
     },
     errors,
+    notices: [],
   };
+}
+
+function loadBaseline(option: ScanOptions['baseline'], root: string, cwd: string): { file: string; entries: BaselineEntry[] } | null {
+  if (option === false) return null;
+  if (typeof option === 'object') return option;
+  const path = option === undefined ? join(root, DEFAULT_BASELINE) : resolve(cwd, option);
+  if (option === undefined && !existsSync(path)) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new LeakguardError(`cannot read the baseline ${option ?? path}: ${(err as Error).message.replace(/^[A-Z]+: /, '')}`);
+  }
+  return { file: option ?? relative(cwd, path), entries: parseBaseline(text, option ?? path) };
+}
+
+/**
+ * Which baseline entries a scan looked at, so that only those can be called stale: a whole
+ * history looks at all; files at the paths under what was scanned; a diff or a range at none.
+ */
+function coverage(options: ScanOptions): (path: string | null) => boolean {
+  const git = options.git;
+  if (git) return git.kind === 'history' && !git.branch && !git.since && git.maxCount === undefined ? () => true : () => false;
+  if (options.stdin) return () => false;
+  const roots = (options.paths?.length ? options.paths : ['.']).map((p) => p.replace(/^\.(?:\/|$)/, '').replace(/\/+$/, ''));
+  return (path) => path !== null && roots.some((r) => r === '' || path === r || path.startsWith(`${r}/`));
 }

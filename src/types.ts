@@ -93,6 +93,10 @@ export interface ScanStats {
   fragments: number;
   durationMs: number;
   skipped: Skipped[];
+  /** History and ranges: how many commits were scanned. */
+  commits?: number;
+  /** When a baseline was applied: how many findings it hid, and its entries that matched nothing. */
+  baseline?: { file: string; hidden: number; stale: { fingerprint: string; ruleId: string; path: string | null }[] };
 }
 
 export interface ScanResult {
@@ -100,4 +104,6 @@ export interface ScanResult {
   stats: ScanStats;
   /** Problems that did not stop the scan but must not pass as clean (unreadable files…). */
   errors: string[];
+  /** Things the person should know that are not findings (a pull request changing the config…). */
+  notices: string[];
 }

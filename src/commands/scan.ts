@@ -1,38 +1,47 @@
 import type { CliValues } from '../cli.js';
 import { LeakguardError } from '../errors.js';
 import { writeOutput } from '../output.js';
+import { escapeData } from '../report/github.js';
 import { FORMATS, renderReport, type Format } from '../report/index.js';
 import { Progress } from '../progress.js';
 import { scan, type GitSource, type ScanOptions } from '../scan.js';
+import type { ScanResult } from '../types.js';
 import { packageVersion } from '../version.js';
 import { parseSize } from '../config/validate-config.js';
 
 /** leakguard scan [PATH...] | --stdin | --staged | --message F | --merge | --history | --range R */
 export async function scanCommand(paths: string[], values: CliValues): Promise<number> {
   const format = parseFormat(values.format);
+
+  return runScan(scanOptions(paths, values), format, values);
+}
+
+/** The scan options that `scan` and `baseline` share. */
+export function scanOptions(paths: string[], values: CliValues): ScanOptions {
   if (values.redact && values['no-redact']) throw new LeakguardError('--redact and --no-redact contradict each other');
   const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size'], 'command line', '--max-file-size');
   const git = gitSource(values);
   if ((git || values.stdin) && paths.length > 0) throw new LeakguardError(`scan ${git ? `--${git.kind}` : '--stdin'} takes no paths`);
   if (git && values['no-git']) throw new LeakguardError(`--no-git contradicts --${git.kind}`);
   const progress = git?.kind === 'history' || git?.kind === 'range' ? Progress.forTerminal() : null;
-
-  return runScan({ paths, stdin: values.stdin, git, configFile: values.config, maxFileSize, gitignore: !values['no-git'], progress }, format, values);
+  return { paths, stdin: values.stdin, git, configFile: values.config, maxFileSize, gitignore: !values['no-git'], progress, baseline: values.baseline };
 }
 
 /** Scans, writes the report, and turns the result into the exit code: 0 clean, 1 findings, 2 incomplete. */
 export async function runScan(options: ScanOptions, format: Format, values: CliValues): Promise<number> {
-  const result = await scan(options);
+  return finish(await scan(options), format, values);
+}
 
-  const report = renderReport(result.findings, result.stats, {
-    format,
-    redact: !values['no-redact'],
-    color: !values.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env),
-    quiet: values.quiet === true,
-    verbose: values.verbose === true,
-    version: packageVersion(),
-  });
+/** Writes the report (and the SARIF copy), prints notices and errors, and picks the exit code. */
+export function finish(result: ScanResult, format: Format, values: CliValues): number {
+
+  const report = renderReport(result.findings, result.stats, { ...reportOptions(values), format });
   writeOutput(report, values.output);
+  if (values.sarif) writeOutput(renderReport(result.findings, result.stats, { ...reportOptions(values), format: 'sarif' }), values.sarif);
+  for (const notice of result.notices) {
+    if (format === 'github') process.stdout.write(`::warning title=leakguard::${escapeData(notice)}\n`);
+    else process.stderr.write(`leakguard: note: ${notice}\n`);
+  }
   for (const message of result.errors) process.stderr.write(`leakguard: ${message}\n`);
   if (result.findings.length > 0) return 1;
   if (result.errors.length > 0) {
@@ -40,6 +49,16 @@ export async function runScan(options: ScanOptions, format: Format, values: CliV
     return 2;
   }
   return 0;
+}
+
+function reportOptions(values: CliValues) {
+  return {
+    redact: !values['no-redact'],
+    color: !values.output && process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+    quiet: values.quiet === true,
+    verbose: values.verbose === true,
+    version: packageVersion(),
+  };
 }
 
 function gitSource(values: CliValues): GitSource | undefined {

@@ -46,6 +46,11 @@ export class FirstSeen {
     return true;
   }
 
+  /** How many commits the scan went through. */
+  get commitCount(): number {
+    return this.commits;
+  }
+
   /** Sets `laterCommits` on every kept finding once the scan is over. */
   finish(): void {
     for (const s of this.seen.values()) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { LeakguardError } from '../errors.js';
+import { runGit } from './run-git.js';
 
 /** Repository discovery and small queries, through simple-git. Bulk data comes from GitStream. */
 export class Repository {
@@ -11,7 +12,8 @@ export class Repository {
     readonly cwd: string,
     readonly gitDir: string,
     readonly workTree: string | null,
-    readonly shallow: boolean,
+    /** A shallow clone (it can stop being one after a fetch). */
+    public shallow: boolean,
   ) {}
 
   static async open(dir: string): Promise<Repository> {
@@ -87,6 +89,32 @@ export class Repository {
     if (boundaries.size === 0) return [];
     const walked = (await this.git.raw(['rev-list', ...revisions, '--'])).split('\n');
     return walked.filter((sha) => boundaries.has(sha));
+  }
+
+  /** Runs `git fetch` with these arguments; true when it worked. */
+  async fetch(args: string[]): Promise<boolean> {
+    try {
+      await this.git.raw(['fetch', '--quiet', '--no-tags', ...args]);
+      this.shallow = (await this.git.revparse(['--is-shallow-repository'])).trim() === 'true';
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A file's bytes as they are in a commit, or null when the commit has no such file. */
+  async fileAt(commit: string, path: string): Promise<Buffer | null> {
+    try {
+      return await runGit(['cat-file', 'blob', `${commit}:${path}`], this.cwd);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Which of these paths differ between two commits. */
+  async changedBetween(a: string, b: string, paths: string[]): Promise<string[]> {
+    const out = await this.git.raw(['diff', '--name-only', '--no-renames', a, b, '--', ...paths]);
+    return out.split('\n').filter(Boolean);
   }
 
   /** The character that starts a comment line in commit messages (core.commentChar). */

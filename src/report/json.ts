@@ -10,6 +10,8 @@ export function jsonReport(findings: Finding[], stats: ScanStats): string {
       fragments: stats.fragments,
       durationMs: stats.durationMs,
       skipped: stats.skipped,
+      ...(stats.commits !== undefined ? { commits: stats.commits } : {}),
+      ...(stats.baseline ? { baseline: stats.baseline } : {}),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;

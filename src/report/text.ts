@@ -35,6 +35,12 @@ export function textReport(findings: Finding[], stats: ScanStats, options: TextO
       : c.red(`${findings.length} secret${findings.length === 1 ? '' : 's'} found in ${files} ${files === 1 ? 'file' : 'files'}`);
     out.push(`leakguard: ${found} · ${stats.fragments} scanned (${formatBytes(stats.bytesScanned)}) in ${stats.durationMs} ms · ${stats.skipped.length} skipped`);
     for (const s of stats.skipped) out.push(c.dim(`  skipped ${s.path}: ${s.reason}`));
+    const b = stats.baseline;
+    if (b && (b.hidden > 0 || b.stale.length > 0)) {
+      out.push(`baseline ${b.file}: ${b.hidden} accepted finding${b.hidden === 1 ? '' : 's'} hidden`);
+      for (const e of b.stale) out.push(c.yellow(`  stale baseline entry: ${e.ruleId} in ${e.path ?? '(commit message)'} matches nothing now`));
+      if (b.stale.length > 0) out.push('  `leakguard baseline --prune` removes stale entries.');
+    }
     if (findings.length > 0) {
       out.push('');
       out.push(GENERAL_ADVICE);

@@ -108,7 +108,7 @@ describe('github report', () => {
     expect(lines[0]).toMatch(/^::error file=odd%2C name%3A1\.txt,line=1,col=7,endLine=1,endColumn=47,title=leakguard%3A GitHub/);
     expect(lines[1]).toMatch(/^::error file=src\/config\.ts,line=2,col=21,/);
     expect(lines[0]).toContain('%0A'); // the message's newline is escaped
-    expect(lines.at(-1)).toBe('leakguard: 2 findings');
+    expect(lines.at(-1)).toBe('::notice title=leakguard::2 secrets found: 2 high');
     expect(r.stdout).not.toContain(GITHUB_PAT);
   });
 });
