@@ -192,3 +192,18 @@ describe('trust: the base commit decides', () => {
     expect(js.stderr).toContain(`leakguard.config.js in commit ${jsBase.slice(0, 12)} was not run`);
   });
 });
+
+describe('action.yml', () => {
+  it('is a composite action that sets up node, installs leakguard, runs ci and uploads the SARIF', async () => {
+    const { parse } = await import('yaml');
+    const { REPO_ROOT } = await import('../helpers.js');
+    const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'));
+    expect(action.runs.using).toBe('composite');
+    const steps = action.runs.steps as Array<{ uses?: string; run?: string; shell?: string }>;
+    expect(steps[0].uses).toMatch(/^actions\/setup-node@v\d+$/);
+    expect(steps.some((s) => s.run?.includes('npm ci --prefix "$GITHUB_ACTION_PATH"'))).toBe(true);
+    expect(steps.some((s) => s.run?.includes('dist/cli.js" ci --format github --sarif'))).toBe(true);
+    expect(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))).toBe(true);
+    expect(steps.filter((s) => s.run).every((s) => s.shell === 'bash')).toBe(true);
+  });
+});
