@@ -2,6 +2,7 @@ import RE2 from 're2';
 import type { Fragment, Match, Rule } from '../types.js';
 import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
+import { falseAlarm, type MatchContext } from './false-alarms.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { countGroups } from './validate-rule.js';
 
@@ -32,7 +33,7 @@ export class Engine {
       const rule = this.rules[index];
       const compiled = this.compile(index);
       if (compiled.allow.allowsPath(path)) continue;
-      for (const match of this.runRule(rule, compiled, content)) matches.push({ ...match, generic: rule.generic === true });
+      for (const match of this.runRule(rule, compiled, content, path)) matches.push({ ...match, generic: rule.generic === true });
     }
     return preferSpecific(matches);
   }
@@ -52,7 +53,7 @@ export class Engine {
     return compiled;
   }
 
-  private *runRule(rule: Rule, compiled: CompiledRule, content: Buffer): Generator<Match> {
+  private *runRule(rule: Rule, compiled: CompiledRule, content: Buffer, path: string | null): Generator<Match> {
     const { regex, group } = compiled;
     regex.lastIndex = 0;
     let m: ReturnType<RE2['exec']>;
@@ -70,12 +71,23 @@ export class Engine {
       const entropy = shannonEntropy(secret);
       if (rule.entropy !== undefined && entropy < rule.entropy) continue;
       if (compiled.allow.allowsSecret(secret)) continue;
+      if (falseAlarm(contextOf(content, start, secret, path, rule.generic === true))) continue;
       yield { ruleId: rule.id, start, end, secret, entropy };
     }
   }
 }
 
 /** When a generic rule and a specific rule find overlapping secrets, keep only the specific one. */
+const CONTEXT_BYTES = 4096;
+
+function contextOf(content: Buffer, start: number, secret: string, path: string | null, generic: boolean): MatchContext {
+  const lineStart = content.lastIndexOf(10, start - 1) + 1;
+  const nl = content.indexOf(10, start);
+  const lineEnd = nl === -1 ? content.length : nl;
+  const before = content.toString('utf8', Math.max(lineStart, start - CONTEXT_BYTES), start);
+  return { secret, before, lineLength: lineEnd - lineStart, path, generic };
+}
+
 function preferSpecific(matches: (Match & { generic: boolean })[]): Match[] {
   const specific = matches.filter((m) => !m.generic);
   const kept = matches.filter(

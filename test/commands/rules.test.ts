@@ -25,8 +25,8 @@ describe('leakguard rules', () => {
     writeFiles(dir, {
       '.leakguardrc.json': JSON.stringify({
         rules: [
-          { id: 'acme-good', ...base, examples: ['k=acme_0123456789abcdef', 'acme_fedcba9876543210'], negative: ['acme_123'] },
-          { id: 'acme-wrong', ...base, examples: ['k=acme_0123456789abcdef', 'acme_NOTHEX'], negative: ['acme_0123456789abcdef'] },
+          { id: 'acme-good', ...base, examples: ['k=acme_7f3a9c1e5b2d8064', 'acme_2e8b4d0f6a1c9375'], negative: ['acme_123'] },
+          { id: 'acme-wrong', ...base, examples: ['k=acme_7f3a9c1e5b2d8064', 'acme_NOTHEX'], negative: ['acme_7f3a9c1e5b2d8064'] },
           { id: 'acme-bare', ...base },
         ],
       }),
