@@ -55,6 +55,8 @@ export interface Match {
   end: number;
   secret: string;
   entropy: number;
+  /** Found in decoded text: how the span was encoded (`base64`, `hex`, `percent`, or a chain `base64/percent`). */
+  encoding?: string;
 }
 
 /** A match placed in its source, ready to report. */
@@ -73,6 +75,8 @@ export interface Finding {
   date: string | null;
   /** Merges only: the branch the secret came in from. */
   branch?: string;
+  /** Found inside encoded text: how it was encoded; the position is the encoded span's. */
+  encoding?: string;
   /** History and ranges only: later commits scanned that still carried the secret. */
   laterCommits?: number;
   secret: string;

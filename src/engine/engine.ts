@@ -2,6 +2,7 @@ import RE2 from 're2';
 import type { Fragment, Match, Rule } from '../types.js';
 import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
+import { encodedRuns } from './encoded.js';
 import { falseAlarm, type MatchContext } from './false-alarms.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { countGroups } from './validate-rule.js';
@@ -21,12 +22,19 @@ export class Engine {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly prefilter: KeywordPrefilter;
 
+  private readonly genericIds: Set<string>;
+
   constructor(readonly rules: readonly Rule[]) {
     this.compiled = new Array(rules.length);
+    this.genericIds = new Set(rules.filter((r) => r.generic).map((r) => r.id));
     this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
   }
 
-  scan(fragment: Fragment): Match[] {
+  /**
+   * The matches in a fragment. Base64-, hex- and percent-encoded text in it is decoded and
+   * scanned too (to a bounded depth); what is found there is placed at the encoded span.
+   */
+  scan(fragment: Fragment, depth = 0): Match[] {
     const { content, path } = fragment;
     const matches: (Match & { generic: boolean })[] = [];
     for (const index of this.prefilter.candidates(content)) {
@@ -35,7 +43,18 @@ export class Engine {
       if (compiled.allow.allowsPath(path)) continue;
       for (const match of this.runRule(rule, compiled, content, path)) matches.push({ ...match, generic: rule.generic === true });
     }
-    return preferSpecific(matches);
+    if (depth < MAX_ENCODING_DEPTH) {
+      const plain = matches.slice();
+      for (const run of encodedRuns(content)) {
+        if (plain.some((m) => !m.generic && m.start < run.end && run.start < m.end)) continue; // a specific rule already reads this span as it is
+        for (const inner of this.scan({ ...fragment, content: run.decoded }, depth + 1)) {
+          const encoding = inner.encoding ? `${run.encoding}/${inner.encoding}` : run.encoding;
+          const generic = this.genericIds.has(inner.ruleId);
+          matches.push({ ...inner, start: run.start, end: run.end, encoding, generic });
+        }
+      }
+    }
+    return preferSpecific(dedupe(matches));
   }
 
   private compile(index: number): CompiledRule {
@@ -79,6 +98,19 @@ export class Engine {
 
 /** When a generic rule and a specific rule find overlapping secrets, keep only the specific one. */
 const CONTEXT_BYTES = 4096;
+/** Encoded inside encoded (a base64 Kubernetes value holding a URL-encoded password) and no deeper. */
+const MAX_ENCODING_DEPTH = 2;
+
+/** One match per rule and span: two secrets found in one encoded run are reported once each. */
+function dedupe<T extends Match>(matches: T[]): T[] {
+  const seen = new Set<string>();
+  return matches.filter((m) => {
+    const key = `${m.ruleId}\0${m.start}\0${m.end}\0${m.secret}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 function contextOf(content: Buffer, start: number, secret: string, path: string | null, generic: boolean): MatchContext {
   const lineStart = content.lastIndexOf(10, start - 1) + 1;

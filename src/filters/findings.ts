@@ -36,7 +36,7 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
     seen.add(key);
     findings.push({
       ruleId: rule.id,
-      description: rule.description,
+      description: match.encoding ? `${rule.description} (${match.encoding}-encoded)` : rule.description,
       severity: rule.severity,
       source: fragment.kind,
       file: fragment.path,
@@ -48,6 +48,7 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
       author: fragment.author ?? null,
       date: fragment.date ?? null,
       ...(fragment.branch ? { branch: fragment.branch } : {}),
+      ...(match.encoding ? { encoding: match.encoding } : {}),
       secret: match.secret,
       entropy: Math.round(match.entropy * 100) / 100,
       fingerprint: fingerprint(rule.id, match.secret, fragment.path),
