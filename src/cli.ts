@@ -14,6 +14,8 @@ const USAGE = `usage: leakguard <command> [options]
   scan --merge            what an in-progress merge brings in (pre-merge-commit)
   scan --history          every commit reachable from any ref [--branch REF] [--since REV|DATE] [--max-count N]
   scan --range BASE..HEAD the commits of a range (BASE...HEAD: from the merge base)
+  scan --history --shard K/N   the K-th of N disjoint parts of the history (parallel CI jobs)
+  merge REPORT...         combine JSON reports (of shards) into one, deduplicated
   install [--husky|--git] [--pre-push] [--force]
                           install the git hooks (pre-commit, commit-msg, pre-merge-commit)
   uninstall               remove exactly what install added
@@ -57,6 +59,7 @@ const OPTIONS = {
   branch: { type: 'string' },
   since: { type: 'string' },
   'max-count': { type: 'string' },
+  shard: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
   husky: { type: 'boolean' },
@@ -89,6 +92,7 @@ export type CliValues = {
   branch?: string;
   since?: string;
   'max-count'?: string;
+  shard?: string;
   quiet?: boolean;
   verbose?: boolean;
   husky?: boolean;
@@ -134,6 +138,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/baseline.js')).baselineCommand(rest, values);
     case 'ci':
       return (await import('./commands/ci.js')).ciCommand(rest, values);
+    case 'merge':
+      return (await import('./commands/merge.js')).mergeCommand(rest, values);
     case 'rules':
       return (await import('./commands/rules.js')).rulesCommand(rest, values);
     default:

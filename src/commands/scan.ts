@@ -51,6 +51,14 @@ export function finish(result: ScanResult, format: Format, values: CliValues): n
   return 0;
 }
 
+function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || count < 1 || index < 1 || index > count) throw new LeakguardError(`--shard takes K/N with 1 <= K <= N, not "${value}"`);
+  return { index, count };
+}
+
 function reportOptions(values: CliValues) {
   return {
     redact: !values['no-redact'],
@@ -64,7 +72,7 @@ function reportOptions(values: CliValues) {
 function gitSource(values: CliValues): GitSource | undefined {
   const chosen = (['stdin', 'staged', 'message', 'merge', 'history', 'range'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
   if (chosen.length > 1) throw new LeakguardError(`choose one of ${chosen.map((k) => `--${k}`).join(', ')}`);
-  const historyOnly = (['branch', 'since', 'max-count'] as const).filter((k) => values[k] !== undefined);
+  const historyOnly = (['branch', 'since', 'max-count', 'shard'] as const).filter((k) => values[k] !== undefined);
   if (historyOnly.length > 0 && !values.history) throw new LeakguardError(`--${historyOnly[0]} goes with --history`);
   if (values.staged) return { kind: 'staged' };
   if (values.merge) return { kind: 'merge' };
@@ -73,7 +81,7 @@ function gitSource(values: CliValues): GitSource | undefined {
   if (values.history) {
     const max = values['max-count'];
     if (max !== undefined && !/^\d+$/.test(max)) throw new LeakguardError(`--max-count takes a number, not "${max}"`);
-    return { kind: 'history', branch: values.branch, since: values.since, maxCount: max === undefined ? undefined : Number(max) };
+    return { kind: 'history', branch: values.branch, since: values.since, maxCount: max === undefined ? undefined : Number(max), shard: parseShard(values.shard) };
   }
   return undefined;
 }

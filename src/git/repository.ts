@@ -72,6 +72,11 @@ export class Repository {
     }
   }
 
+  /** The commits `git rev-list` walks for these arguments, parents before children. */
+  async listCommits(revisions: string[]): Promise<string[]> {
+    return (await this.git.raw(['rev-list', '--topo-order', '--reverse', ...revisions, '--'])).split('\n').filter(Boolean);
+  }
+
   /** How many commits `git rev-list` would list for these arguments. */
   async countCommits(args: string[]): Promise<number> {
     return Number((await this.git.raw(['rev-list', '--count', ...args])).trim());

@@ -11,7 +11,8 @@ export type GitSource =
   | { kind: 'staged' }
   | { kind: 'merge' }
   | { kind: 'message'; file: string }
-  | { kind: 'history'; branch?: string; since?: string; maxCount?: number }
+  /** `shard`: the K-th of N disjoint, contiguous parts of the history (oldest first), for parallel CI jobs. */
+  | { kind: 'history'; branch?: string; since?: string; maxCount?: number; shard?: { index: number; count: number } }
   | { kind: 'range'; range: string }
   /** What a push sends (the pre-push hook): each ref update's new commits, less what the remote has. */
   | { kind: 'push'; remote: string; updates: { localSha: string; remoteSha: string }[] };
@@ -59,9 +60,16 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     );
   }
   const progress = options.progress;
-  if (progress) repo.countCommits(revisions).then((n) => progress.setTotal(n), () => {});
+  const shard = source.kind === 'history' ? source.shard : undefined;
+  const commits = shard ? shardOf(await repo.listCommits(revisions), shard) : undefined;
+  if (commits?.length === 0) return { fragments: [], root: repo.cwd, history: true }; // git log --stdin with none would walk HEAD
+  if (progress) {
+    if (commits) progress.setTotal(commits.length);
+    else repo.countCommits(revisions).then((n) => progress.setTotal(n), () => {});
+  }
   const fragments = logFragments(repo, {
     revisions,
+    commits,
     kind: source.kind === 'history' ? 'history' : 'range',
     maxFileSize: options.maxFileSize,
     onSkip: options.onSkip,
@@ -80,6 +88,13 @@ async function incomingBranch(repo: Repository): Promise<string | undefined> {
   if (mergeHead) return repo.nameOf(mergeHead);
   const named = Object.entries(process.env).filter(([key]) => /^GITHEAD_[0-9a-f]{40,64}$/.test(key));
   return named.length > 0 ? named.map(([key, name]) => name || key.slice(8, 20)).join(', ') : undefined;
+}
+
+/** The K-th of N contiguous blocks of the commits (oldest first): disjoint, and together all of them. */
+function shardOf(commits: string[], shard: { index: number; count: number }): string[] {
+  const from = Math.floor(((shard.index - 1) * commits.length) / shard.count);
+  const to = Math.floor((shard.index * commits.length) / shard.count);
+  return commits.slice(from, to);
 }
 
 async function historyRevisions(repo: Repository, source: { branch?: string; since?: string; maxCount?: number }): Promise<string[]> {

@@ -10,6 +10,8 @@ export interface LogOptions {
   kind: 'history' | 'range';
   maxFileSize: number;
   onSkip: (skipped: Skipped) => void;
+  /** Exactly these commits, in this order, instead of walking `revisions` (a shard). */
+  commits?: string[];
   /** Called as each commit starts, for progress. */
   onCommit?: () => void;
 }
@@ -31,12 +33,14 @@ interface Commit {
  * conflict resolution is found. Read as a stream: memory holds one file's hunks at a time.
  */
 export async function* logFragments(repo: Repository, options: LogOptions): AsyncGenerator<Fragment> {
+  const walk = options.commits ? ['--no-walk=unsorted', '--stdin'] : ['--topo-order', '--reverse', ...options.revisions];
   const args = [
-    'log', '-p', '-U3', '-M', '--remerge-diff', '--topo-order', '--reverse', FORMAT,
+    'log', '-p', '-U3', '-M', '--remerge-diff', FORMAT,
     '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
-    ...options.revisions, '--',
+    ...walk, '--',
   ];
   const git = new GitStream(args, repo.cwd);
+  if (options.commits) git.stdin.end(options.commits.length ? `${options.commits.join('\n')}\n` : '');
   const ready: Fragment[] = [];
   let commit: Commit | null = null;
   let header: Buffer[] | null = null;
