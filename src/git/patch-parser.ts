@@ -21,7 +21,8 @@ export interface FilePatch {
   bytes: number;
 }
 
-const HUNK = /^@@@? -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+// `@@ -a,b +c,d @@`, or for a merge's combined diff `@@@ -a,b -c,d +e,f @@@` (one `-` range per parent).
+const HUNK = /^(@@+)((?: -\d+(?:,\d+)?)+) \+(\d+)(?:,(\d+))? @@/;
 
 const startsWith = (line: Buffer, prefix: string) => line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix;
 
@@ -32,7 +33,8 @@ const startsWith = (line: Buffer, prefix: string) => line.length >= prefix.lengt
  */
 export class PatchParser {
   private file: FilePatch | null = null;
-  private oldLeft = 0;
+  /** Lines left in the hunk on each parent's side (one parent, or several in a combined diff). */
+  private oldLeft: number[] = [];
   private newLeft = 0;
   private newLine = 0;
 
@@ -43,7 +45,7 @@ export class PatchParser {
 
   /** One line of the patch, without its `\n`. */
   line(line: Buffer): void {
-    if (this.file && (this.oldLeft > 0 || this.newLeft > 0)) {
+    if (this.file && (this.newLeft > 0 || this.oldLeft.some((n) => n > 0))) {
       this.hunkLine(line);
       return;
     }
@@ -52,12 +54,19 @@ export class PatchParser {
       this.file = newFile(line.subarray(11));
       return;
     }
+    if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
+      // a merge: the path once, then a diff of the result against every parent at once
+      this.flush();
+      const path = patchPath(line.subarray(line.indexOf(0x20, 7) + 1), '');
+      this.file = { ...newFile(Buffer.from('a/x b/x')), oldPath: path, newPath: path };
+      return;
+    }
     const file = this.file;
     if (!file) return;
     if (startsWith(line, '@@')) {
       const m = HUNK.exec(line.toString('latin1'));
       if (!m) return;
-      this.oldLeft = m[2] === undefined ? 1 : Number(m[2]);
+      this.oldLeft = m[2].trim().split(' ').map((range) => (range.includes(',') ? Number(range.split(',')[1]) : 1));
       this.newLeft = m[4] === undefined ? 1 : Number(m[4]);
       this.newLine = Number(m[3]);
     } else if (startsWith(line, '--- ')) {
@@ -81,31 +90,41 @@ export class PatchParser {
   flush(): void {
     if (this.file) this.onFile(this.file);
     this.file = null;
-    this.oldLeft = this.newLeft = 0;
+    this.oldLeft = [];
+    this.newLeft = 0;
   }
 
+  /**
+   * A hunk line: one column per parent (`+`, `-` or space), then the text. A line is in the result
+   * unless some column says `-`; it is new only when every column says `+` (in a merge: in neither parent).
+   */
   private hunkLine(line: Buffer): void {
     const file = this.file!;
-    const kind = line[0];
-    if (kind === 0x2d /* - */) {
-      this.oldLeft--;
-      file.removed.push(line.subarray(1));
-    } else if (kind === 0x2b /* + */ || kind === 0x20 /* space */ || line.length === 0) {
-      // An empty line stands for an empty context line (some tools strip the trailing space).
-      if (kind !== 0x2b) this.oldLeft--;
-      this.newLeft--;
-      const text = line.subarray(1);
-      file.bytes += text.length + 1;
-      if (file.bytes > this.maxBytes) {
-        file.truncated = true;
-      } else {
-        if (kind === 0x2b) file.added.push(file.lines.length);
-        file.lines.push(text);
-        file.lineNumbers.push(this.newLine);
-      }
-      this.newLine++;
+    const columns = this.oldLeft.length;
+    let removed = false;
+    let added = true;
+    for (let i = 0; i < columns; i++) {
+      const c = line[i];
+      if (c === 0x2d /* - */) removed = true;
+      if (c !== 0x2b /* + */) added = false;
+      if (c !== 0x2b && c !== 0x2d && c !== 0x20 && line.length > 0) return; // `\ No newline at end of file`
+      if (c !== 0x2b) this.oldLeft[i]--; // context and removed lines are on this parent's side
     }
-    // `\ No newline at end of file` and anything else: not part of either side.
+    if (removed) {
+      if (columns === 1) file.removed.push(line.subarray(1));
+      return;
+    }
+    this.newLeft--;
+    const text = line.subarray(Math.min(columns, line.length));
+    file.bytes += text.length + 1;
+    if (file.bytes > this.maxBytes) {
+      file.truncated = true;
+    } else {
+      if (added) file.added.push(file.lines.length);
+      file.lines.push(text);
+      file.lineNumbers.push(this.newLine);
+    }
+    this.newLine++;
   }
 }
 
