@@ -6,7 +6,7 @@ import { Engine } from './engine/engine.js';
 import { FirstSeen } from './filters/first-seen.js';
 import { runPipeline } from './pipeline.js';
 import type { Progress } from './progress.js';
-import { openGitSource, type GitSource } from './sources/git-source.js';
+import type { GitSource } from './sources/git-source.js';
 import { fileFragments } from './sources/files.js';
 import { stdinFragment } from './sources/stdin.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -72,6 +72,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let pathsFrom = cwd; // what fragment paths are relative to
   let firstSeen: FirstSeen | undefined;
   if (options.git) {
+    const { openGitSource } = await import('./sources/git-source.js'); // git plumbing only when git is scanned
     const source = await openGitSource(options.git, { cwd, maxFileSize, onSkip, progress: options.progress ?? null });
     fragments = source.fragments;
     pathsFrom = source.root;
