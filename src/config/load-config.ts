@@ -53,9 +53,18 @@ function findConfigFile(cwd: string, stopDir: string): string | null {
     for (const place of SEARCH_PLACES) {
       const path = join(dir, place);
       if (!existsSync(path)) continue;
-      if (place !== 'package.json' || /"leakguard"\s*:/.test(readFileSync(path, 'utf8'))) return path;
+      if (place !== 'package.json' || hasLeakguardKey(path)) return path;
     }
     if (dir === stopDir || dirname(dir) === dir) return null;
+  }
+}
+
+function hasLeakguardKey(packageJson: string): boolean {
+  try {
+    const data = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown> | null;
+    return data !== null && typeof data === 'object' && 'leakguard' in data;
+  } catch {
+    return false; // not ours to judge: a broken package.json is not a leakguard config
   }
 }
 

@@ -116,3 +116,15 @@ describe('config errors: one line naming the file and the key, exit 2', () => {
     expect(failWith('x.txt', '', ['--config', 'nope.json'])).toMatch(/config file not found: nope\.json/);
   });
 });
+
+describe('package.json', () => {
+  it('counts as config only with a top-level leakguard key (a bin named leakguard is not one)', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'package.json': JSON.stringify({ name: 'x', bin: { leakguard: 'cli.js' } }),
+      '.leakguardrc.json': '{ "disable": ["aws-access-key-id"] }',
+      'leak.txt': LEAK,
+    });
+    expect(ids(scanJson(['leak.txt'], { cwd: dir }))).toEqual(['github-pat-classic']);
+  });
+});
