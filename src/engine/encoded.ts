@@ -9,12 +9,11 @@ export interface EncodedRun {
   decoded: Buffer;
 }
 
-// Runs long enough to hide a credential. Standard base64 only: URL-safe base64 looks like any
-// long identifier, and JWTs have rules of their own.
-const CANDIDATES = new RE2(
-  '([A-Za-z0-9+/]{24,}={0,2})|((?:[0-9a-fA-F]{2}){12,})|((?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-]*)',
-  'g',
-);
+// Runs long enough to hide a credential. One plain character class is fast to find; hex runs are
+// among them (hex digits are base64 letters). Standard base64 only: URL-safe base64 looks like any
+// long identifier, and JWTs have rules of their own. Percent-encoding is looked for only where `%` is.
+const BASE64_OR_HEX = new RE2('[A-Za-z0-9+/]{24,}={0,2}', 'g');
+const PERCENT = new RE2('(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-]*', 'g');
 const HEX_RUN = /^(?:[0-9a-fA-F]{2})+$/;
 /** Bounds: per fragment, how many runs are decoded and how many bytes they may yield. */
 const MAX_RUNS = 512;
@@ -28,21 +27,22 @@ const MIN_DECODED = 8;
 export function encodedRuns(content: Buffer): EncodedRun[] {
   const runs: EncodedRun[] = [];
   let budget = MAX_DECODED_BYTES;
-  CANDIDATES.lastIndex = 0;
-  let m: (Buffer | undefined)[] & { index: number } | null;
-  while ((m = CANDIDATES.exec(content) as typeof m) !== null && runs.length < MAX_RUNS && budget > 0) {
-    const start = m.index;
-    const text = m[0]!.toString('latin1');
-    // Hex digits are base64 letters too: a run of only hex digits is read as hex.
-    const encoding: Encoding = m[2] !== undefined || (m[1] !== undefined && HEX_RUN.test(text)) ? 'hex' : m[1] !== undefined ? 'base64' : 'percent';
-    if (encoding === 'percent' && text.length < 12) continue;
-    if (encoding === 'base64' && !looksLikeBase64(text)) continue;
-    const decoded = decodeRun(text, encoding);
-    if (decoded === null || decoded.length < MIN_DECODED || !isText(decoded)) continue;
-    budget -= decoded.length;
-    runs.push({ start, end: start + text.length, encoding, decoded });
-  }
-  return runs;
+  const take = (regex: RE2, classify: (text: string) => Encoding | null) => {
+    regex.lastIndex = 0;
+    let m: { 0: Buffer; index: number } | null;
+    while (runs.length < MAX_RUNS && budget > 0 && (m = regex.exec(content) as typeof m) !== null) {
+      const text = m[0].toString('latin1');
+      const encoding = classify(text);
+      if (encoding === null) continue;
+      const decoded = decodeRun(text, encoding);
+      if (decoded === null || decoded.length < MIN_DECODED || !isText(decoded)) continue;
+      budget -= decoded.length;
+      runs.push({ start: m.index, end: m.index + text.length, encoding, decoded });
+    }
+  };
+  take(BASE64_OR_HEX, (text) => (HEX_RUN.test(text) ? 'hex' : looksLikeBase64(text) ? 'base64' : null));
+  if (content.indexOf(0x25 /* % */) !== -1) take(PERCENT, (text) => (text.length >= 12 ? 'percent' : null));
+  return runs.sort((a, b) => a.start - b.start);
 }
 
 function decodeRun(text: string, encoding: Encoding): Buffer | null {
