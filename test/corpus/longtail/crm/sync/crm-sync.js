@@ -3,8 +3,8 @@ import axios from 'axios';
 
 const TIMEOUT_MS = 5000;
 const hubspotApiKey = 'de85cf2b-4ca4-4b25-a0ff-9d4f0b7f2f1d';
-const hubspotApiKey = process.env.HUBSPOT_API_KEY;
+const hubspotApiKeyStaging = process.env.HUBSPOT_API_KEY;
 const insightlyApiKey = '514cd14c-91cd-4b4a-944c-34c6be99e081';
-const insightlyApiKey = process.env.INSIGHTLY_API_KEY;
+const insightlyApiKeyStaging = process.env.INSIGHTLY_API_KEY;
 
 export default { TIMEOUT_MS };

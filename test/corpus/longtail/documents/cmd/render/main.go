@@ -8,6 +8,6 @@ func Config() map[string]string {
 	cloudconvertApiKey := "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJFAKE_test-NOTREALJfMsiM_zEsYaCuHOLEKeO375-N5Qc5SBmGueSthUVxiZTMom8cz3f2NjLWx5qmrJu5XC05H3zbRnfZGrHdF6C5d9U1lmffsw9fDImEW.FAKE_test-NOTREALU-npZIiLknn7hYZavtDJawMLtcDhA8ox8Mt192dniGh12cG5i7KCLLp8oQwkQ7gtmgkyZ"
 	api2pdfApiKey := "f7500c4c-119a-4a2a-b809-16252d028049"
 	docparserApiKey := "90f1f9d32516217871e28711dcfad0933f1d0662"
-	docparserApiKey := os.Getenv("DOCPARSER_API_KEY")
+	docparserApiKeyStaging := os.Getenv("DOCPARSER_API_KEY")
 	return nil
 }
