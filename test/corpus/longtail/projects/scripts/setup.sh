@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Bootstrap a developer machine (fake credentials for tests)
+set -euo pipefail
+export APP_ENV=dev
+export CLOCKIFY_API_KEY="FAKEtest/NOTREAL+7yn6pkdWoMWhf4OclOH71EOAo8gX396"
+export MONDAY_API_TOKEN="eyJhbGciOiJIUzI1NiJ9.eyJFAKE_test-NOTREALGq2z_YmPIfUrUibvp9rG8W6Llzsz1jZJuvqAcB0uaIg1WRt6x2PeBz-PhP1GZgJfeZeOOMpKlR5axz-bcUet69hwXzJbQv461v30eNSQmp54woGoC5Jkcddf1Y-fg9J42dZmvuLKgwczLiZ.FAKE_test-NOTREALF15tHjshGwxth0NvZSC9FJ3P03"
+export PIVOTAL_TRACKER_API_TOKEN="270616f53101248fe06d65352c92b9c6"
+export PIVOTAL_TRACKER_API_TOKEN_STAGING=""
