@@ -96,7 +96,6 @@ export class Engine {
   }
 }
 
-/** When a generic rule and a specific rule find overlapping secrets, keep only the specific one. */
 const CONTEXT_BYTES = 4096;
 /** Encoded inside encoded (a base64 Kubernetes value holding a URL-encoded password) and no deeper. */
 const MAX_ENCODING_DEPTH = 2;
@@ -120,10 +119,18 @@ function contextOf(content: Buffer, start: number, secret: string, path: string 
   return { secret, before, lineLength: lineEnd - lineStart, path, generic };
 }
 
+/**
+ * When a generic rule and a specific rule find overlapping secrets, keep only the specific one;
+ * when two generic rules do, keep the first (one finding per secret, not one per catch-all).
+ */
 function preferSpecific(matches: (Match & { generic: boolean })[]): Match[] {
+  const overlaps = (a: Match, b: Match) => a.start < b.end && b.start < a.end;
   const specific = matches.filter((m) => !m.generic);
-  const kept = matches.filter(
-    (m) => !m.generic || !specific.some((s) => s.start < m.end && m.start < s.end),
-  );
+  const kept: (Match & { generic: boolean })[] = [];
+  for (const m of matches) {
+    if (m.generic && specific.some((s) => overlaps(s, m))) continue;
+    if (m.generic && kept.some((k) => k.generic && overlaps(k, m))) continue;
+    kept.push(m);
+  }
   return kept.map(({ generic: _generic, ...match }) => match);
 }
