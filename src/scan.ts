@@ -93,7 +93,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 
   const rulesById = new Map(scanner.rules.map((r) => [r.id, r]));
-  const ctx = { rulesById, allowlist: scanner.allowlist, root: scanner.loaded.root, cwd: pathsFrom };
+  const ctx = { rulesById, ruleIds: new Set(rulesById.keys()), allowlist: scanner.allowlist, root: scanner.loaded.root, cwd: pathsFrom };
   const progress = options.progress;
   const totals = await runPipeline(fragments, scanner.engine, ctx, firstSeen, (n) => progress?.found(n));
   progress?.finish();

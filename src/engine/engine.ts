@@ -21,7 +21,6 @@ interface CompiledRule {
 export class Engine {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly prefilter: KeywordPrefilter;
-
   private readonly genericIds: Set<string>;
 
   constructor(readonly rules: readonly Rule[]) {
@@ -62,10 +61,10 @@ export class Engine {
     if (compiled) return compiled;
     const rule = this.rules[index];
     const regex = new RE2(rule.regex, 'gd');
-    const groups = countGroups(rule.regex);
     compiled = {
       regex,
-      group: rule.secretGroup ?? (groups > 0 ? 1 : 0),
+      // validated rules carry their group; rules built in code may leave it to be found
+      group: rule.secretGroup ?? (countGroups(rule.regex) > 0 ? 1 : 0),
       allow: new AllowlistMatcher(rule.allow),
     };
     this.compiled[index] = compiled;

@@ -82,7 +82,8 @@ export function validateRule(raw: unknown, where: string, requireExamples: boole
     if ((r.secretGroup as number) > groups) fail(at, 'secretGroup', `is ${r.secretGroup} but the regex has ${groups} groups`);
   }
   if (r.allow !== undefined) validateAllowlist(r.allow, at, 'allow');
-  return r as unknown as Rule;
+  // The secret's group is settled here, so the engine need not compile the regex a second time.
+  return { ...(r as unknown as Rule), secretGroup: (r.secretGroup as number | undefined) ?? (groups > 0 ? 1 : 0) };
 }
 
 /** Number of capture groups: the pattern with an empty alternative always matches ''. */

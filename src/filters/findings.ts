@@ -6,6 +6,8 @@ import { fingerprint, LineIndex, locate } from './locate.js';
 
 export interface FilterContext {
   rulesById: ReadonlyMap<string, Rule>;
+  /** The rule ids an inline ignore may name. */
+  ruleIds: ReadonlySet<string>;
   allowlist: AllowlistMatcher;
   /** The config file's folder: allowlisted paths are also matched relative to it. */
   root?: string;
@@ -20,7 +22,6 @@ export interface FilterContext {
 export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterContext): Finding[] {
   if (matches.length === 0 || isAllowedPath(fragment.path, ctx)) return [];
   const lines = new LineIndex(fragment.content);
-  const ruleIds = new Set(ctx.rulesById.keys());
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const match of matches) {
@@ -29,7 +30,7 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
     if (fragment.addedLines && !touchesAddedLine(fragment.addedLines, at.startIndex, at.endIndex)) continue;
     const line = lines.text(at.startIndex);
     const previous = at.startIndex > 0 ? lines.text(at.startIndex - 1) : undefined;
-    if (isInlineIgnored(rule.id, line, previous, ruleIds)) continue;
+    if (isInlineIgnored(rule.id, line, previous, ctx.ruleIds)) continue;
     if (ctx.allowlist.allowsSecret(match.secret)) continue;
     const key = `${rule.id}\0${match.start}\0${match.end}`;
     if (seen.has(key)) continue;

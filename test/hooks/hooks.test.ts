@@ -3,7 +3,7 @@ import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_KEY_ID, GITHUB_PAT, SLACK_BOT_TOKEN } from '../fixtures/secrets.js';
-import { CLI, commitFiles, git, REPO_ROOT, runCli, tempDir, tempRepo, writeFiles } from '../helpers.js';
+import { commitFiles, git, REPO_ROOT, runCli, tempDir, tempRepo, writeFiles } from '../helpers.js';
 
 /** Runs git as a person would, hooks and all. */
 function gitRun(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
@@ -240,6 +240,5 @@ describe('the pre-commit framework manifest', () => {
       ['leakguard-pre-push', 'node', false, ['pre-push']],
     ]);
     expect(hooks.every((h) => String(h.entry).startsWith('leakguard hook '))).toBe(true);
-    void CLI;
   });
 });
