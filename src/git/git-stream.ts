@@ -52,19 +52,28 @@ export class GitStream {
   }
 }
 
+/** A line as a span of a buffer, `buf[start, end)`, without its `\n`. */
+export type OnSpan = (buf: Buffer, start: number, end: number) => void;
+
 /** Splits a byte stream into lines (without `\n`), across chunk boundaries. */
 export class LineSplitter {
   private partial: Buffer[] = [];
 
   push(chunk: Buffer, onLine: (line: Buffer) => void): void {
+    this.pushSpans(chunk, (buf, start, end) => onLine(buf.subarray(start, end)));
+  }
+
+  /** Like `push`, but hands over spans of the chunk: no Buffer object per line. */
+  pushSpans(chunk: Buffer, onSpan: OnSpan): void {
     let start = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
       if (this.partial.length > 0) {
         this.partial.push(chunk.subarray(start, nl));
-        onLine(Buffer.concat(this.partial));
+        const line = Buffer.concat(this.partial);
         this.partial = [];
+        onSpan(line, 0, line.length);
       } else {
-        onLine(chunk.subarray(start, nl));
+        onSpan(chunk, start, nl);
       }
       start = nl + 1;
     }

@@ -1,35 +1,57 @@
+import { ByteBuilder } from './byte-builder.js';
 import { unquotePath } from './unquote-path.js';
 
 /** One file's part of a patch, new side: what a scan needs to see and to place. */
-export interface FilePatch {
-  /** null for a new file */
-  oldPath: string | null;
-  /** null for a deleted file */
-  newPath: string | null;
-  binary: boolean;
-  /** New-side lines of every hunk, context and added, in order (without line endings). */
-  lines: Buffer[];
-  /** The new file's line number (1-based) of each entry of `lines`. */
-  lineNumbers: number[];
-  /** Indexes into `lines` of the added ones. */
-  added: number[];
-  /** The removed lines (to notice when a known secret is deleted). */
-  removed: Buffer[];
+export class FilePatch {
+  binary = false;
+  /** New-side lines of every hunk, context and added, in order, joined with `\n`. */
+  content: Buffer = EMPTY;
+  /** The new file's line number (1-based) of each line of `content`. */
+  lineNumbers: number[] = [];
+  /** Indexes of the added lines among the lines of `content`. */
+  added: number[] = [];
+  /** The removed lines joined with `\n` (to notice when a known secret is deleted), or null. */
+  removedContent: Buffer | null = null;
   /** More than `maxBytes` of new-side text: the lines stop there. */
-  truncated: boolean;
+  truncated = false;
   /** Bytes of new-side text seen, truncated or not. */
-  bytes: number;
+  bytes = 0;
+
+  constructor(
+    /** null for a new file */
+    public oldPath: string | null,
+    /** null for a deleted file */
+    public newPath: string | null,
+  ) {}
+
+  /** The new-side lines one by one (for tests and small diffs; the scan reads `content`). */
+  get lines(): Buffer[] {
+    return this.lineNumbers.length === 0 ? [] : splitLines(this.content);
+  }
+
+  /** The removed lines one by one. */
+  get removed(): Buffer[] {
+    return this.removedContent === null ? [] : splitLines(this.removedContent);
+  }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 // `@@ -a,b +c,d @@`, or for a merge's combined diff `@@@ -a,b -c,d +e,f @@@` (one `-` range per parent).
 const HUNK = /^(@@+)((?: -\d+(?:,\d+)?)+) \+(\d+)(?:,(\d+))? @@/;
 
-const startsWith = (line: Buffer, prefix: string) => line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix;
+/** Whether `line` begins with `prefix` (ASCII). */
+function startsWith(line: Buffer, prefix: string): boolean {
+  if (line.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (line[i] !== prefix.charCodeAt(i)) return false;
+  return true;
+}
 
 /**
  * A streaming parser of `git diff` / `git log -p` output, fed line by line. It keeps one file's
  * patch at a time and hands each to `onFile` when the next begins (or at `flush`), so memory
- * holds one file's hunks, never a whole history.
+ * holds one file's hunks, never a whole history. Lines arrive as spans of the stream's chunks
+ * and are copied straight into the file's content: no object per line.
  */
 export class PatchParser {
   private file: FilePatch | null = null;
@@ -37,6 +59,9 @@ export class PatchParser {
   private oldLeft: number[] = [];
   private newLeft = 0;
   private newLine = 0;
+  private readonly content = new ByteBuilder(1 << 16);
+  private readonly removedLines = new ByteBuilder(1 << 12);
+  private removedCount = 0;
 
   constructor(
     private readonly onFile: (file: FilePatch) => void,
@@ -45,20 +70,27 @@ export class PatchParser {
 
   /** One line of the patch, without its `\n`. */
   line(line: Buffer): void {
-    if (this.file && (this.newLeft > 0 || this.oldLeft.some((n) => n > 0))) {
-      this.hunkLine(line);
+    this.lineAt(line, 0, line.length);
+  }
+
+  /** One line of the patch: `buf[start, end)`, without its `\n`. */
+  lineAt(buf: Buffer, start: number, end: number): void {
+    if (this.file && (this.newLeft > 0 || this.oldLeftAny())) {
+      this.hunkLine(buf, start, end);
       return;
     }
+    const line = buf.subarray(start, end);
     if (startsWith(line, 'diff --git ')) {
       this.flush();
-      this.file = newFile(line.subarray(11));
+      const { oldPath, newPath } = headerPaths(line.subarray(11));
+      this.file = new FilePatch(oldPath, newPath);
       return;
     }
     if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
       // a merge: the path once, then a diff of the result against every parent at once
       this.flush();
       const path = patchPath(line.subarray(line.indexOf(0x20, 7) + 1), '');
-      this.file = { ...newFile(Buffer.from('a/x b/x')), oldPath: path, newPath: path };
+      this.file = new FilePatch(path, path);
       return;
     }
     const file = this.file;
@@ -88,49 +120,74 @@ export class PatchParser {
 
   /** Hands over the file in progress, if any. */
   flush(): void {
-    if (this.file) this.onFile(this.file);
+    const file = this.file;
+    if (file) {
+      if (this.content.length > 0) file.content = this.content.toBuffer();
+      if (this.removedCount > 0) file.removedContent = this.removedLines.toBuffer();
+      this.onFile(file);
+    }
     this.file = null;
     this.oldLeft = [];
     this.newLeft = 0;
+    this.content.reset();
+    this.removedLines.reset();
+    this.removedCount = 0;
+  }
+
+  private oldLeftAny(): boolean {
+    for (const n of this.oldLeft) if (n > 0) return true;
+    return false;
   }
 
   /**
    * A hunk line: one column per parent (`+`, `-` or space), then the text. A line is in the result
    * unless some column says `-`; it is new only when every column says `+` (in a merge: in neither parent).
    */
-  private hunkLine(line: Buffer): void {
+  private hunkLine(buf: Buffer, start: number, end: number): void {
     const file = this.file!;
     const columns = this.oldLeft.length;
     let removed = false;
     let added = true;
     for (let i = 0; i < columns; i++) {
-      const c = line[i];
+      const c = start + i < end ? buf[start + i] : -1;
       if (c === 0x2d /* - */) removed = true;
       if (c !== 0x2b /* + */) added = false;
-      if (c !== 0x2b && c !== 0x2d && c !== 0x20 && line.length > 0) return; // `\ No newline at end of file`
+      if (c !== 0x2b && c !== 0x2d && c !== 0x20 && end > start) return; // `\ No newline at end of file`
       if (c !== 0x2b) this.oldLeft[i]--; // context and removed lines are on this parent's side
     }
     if (removed) {
-      if (columns === 1) file.removed.push(line.subarray(1));
+      if (columns === 1) {
+        if (this.removedCount++ > 0) this.removedLines.appendByte(10);
+        this.removedLines.append(buf, start + 1, end);
+      }
       return;
     }
     this.newLeft--;
-    const text = line.subarray(Math.min(columns, line.length));
-    file.bytes += text.length + 1;
+    const textStart = Math.min(start + columns, end);
+    file.bytes += end - textStart + 1;
     if (file.bytes > this.maxBytes) {
       file.truncated = true;
     } else {
-      if (added) file.added.push(file.lines.length);
-      file.lines.push(text);
+      const index = file.lineNumbers.length;
+      if (added) file.added.push(index);
+      if (index > 0) this.content.appendByte(10);
+      this.content.append(buf, textStart, end);
       file.lineNumbers.push(this.newLine);
     }
     this.newLine++;
   }
 }
 
-function newFile(header: Buffer): FilePatch {
-  const { oldPath, newPath } = headerPaths(header);
-  return { oldPath, newPath, binary: false, lines: [], lineNumbers: [], added: [], removed: [], truncated: false, bytes: 0 };
+/** Splits joined lines back apart. */
+function splitLines(joined: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let nl = joined.indexOf(10); nl !== -1; nl = joined.indexOf(10, start)) {
+    lines.push(joined.subarray(start, nl));
+    start = nl + 1;
+  }
+  lines.push(joined.subarray(start));
+  return lines;
 }
 
 /** `a/x b/x` from `diff --git a/x b/x`: exact when quoted or when both sides are the same path. */

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LeakguardError } from '../errors.js';
 import { Repository } from '../git/repository.js';
 import type { Progress } from '../progress.js';
@@ -42,9 +44,9 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
 
   if (source.kind === 'staged' || source.kind === 'merge') {
     if (!repo.workTree) throw new LeakguardError(`scan --${source.kind} needs a work tree, and ${repo.gitDir} is a bare repository`);
-    const branch = await incomingBranch(repo);
+    const [branch, head] = await Promise.all([incomingBranch(repo), repo.commit('HEAD')]);
     if (source.kind === 'merge' && !branch) throw new LeakguardError('scan --merge: no merge is in progress (no MERGE_HEAD, and not run by git merge)');
-    const fragments = stagedFragments(repo, { maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: branch ? 'merge' : 'staged', branch });
+    const fragments = stagedFragments(repo, { head, maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: branch ? 'merge' : 'staged', branch });
     return { fragments, root: repo.cwd, history: false };
   }
 
@@ -61,14 +63,11 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
   }
   const progress = options.progress;
   const shard = source.kind === 'history' ? source.shard : undefined;
-  const commits = shard ? shardOf(await repo.listCommits(revisions), shard) : undefined;
-  if (commits?.length === 0) return { fragments: [], root: repo.cwd, history: true }; // git log --stdin with none would walk HEAD
-  if (progress) {
-    if (commits) progress.setTotal(commits.length);
-    else repo.countCommits(revisions).then((n) => progress.setTotal(n), () => {});
-  }
+  const listed = await repo.listCommits(revisions);
+  const commits = shard ? shardOf(listed, shard) : listed;
+  if (commits.length === 0) return { fragments: [], root: repo.cwd, history: true };
+  progress?.setTotal(commits.length);
   const fragments = logFragments(repo, {
-    revisions,
     commits,
     kind: source.kind === 'history' ? 'history' : 'range',
     maxFileSize: options.maxFileSize,
@@ -84,7 +83,7 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
  * GITHEAD_<commit>=<name> variables.
  */
 async function incomingBranch(repo: Repository): Promise<string | undefined> {
-  const mergeHead = await repo.commit('MERGE_HEAD');
+  const mergeHead = existsSync(join(repo.gitDir, 'MERGE_HEAD')) ? await repo.commit('MERGE_HEAD') : null;
   if (mergeHead) return repo.nameOf(mergeHead);
   const named = Object.entries(process.env).filter(([key]) => /^GITHEAD_[0-9a-f]{40,64}$/.test(key));
   return named.length > 0 ? named.map(([key, name]) => name || key.slice(8, 20)).join(', ') : undefined;

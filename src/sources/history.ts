@@ -1,17 +1,16 @@
 import { GitStream, LineSplitter } from '../git/git-stream.js';
+import { OutputQueue } from '../git/output-queue.js';
 import { PatchParser, type FilePatch } from '../git/patch-parser.js';
 import type { Repository } from '../git/repository.js';
 import { formatBytes } from '../format-bytes.js';
 import type { Fragment, Skipped } from '../types.js';
 
 export interface LogOptions {
-  /** What `git log` walks: ['--all'], ['main'], ['base..head'], plus filters such as --since; refs already verified. */
-  revisions: string[];
+  /** The commits to read, oldest first (parents before children). */
+  commits: string[];
   kind: 'history' | 'range';
   maxFileSize: number;
   onSkip: (skipped: Skipped) => void;
-  /** Exactly these commits, in this order, instead of walking `revisions` (a shard). */
-  commits?: string[];
   /** Called as each commit starts, for progress. */
   onCommit?: () => void;
 }
@@ -20,6 +19,15 @@ export interface LogOptions {
 const FORMAT = '--format=%x00%H%x00%an <%ae>%x00%aI%x00%B%x00';
 const HEADER_FIELDS = 5;
 
+/**
+ * The commits are read in segments, one `git log` each, and the next segment's git runs ahead
+ * (into memory, up to READ_AHEAD bytes) while this one is scanned: git's diffing and the scan
+ * then use two cores. Small histories are one segment.
+ */
+const SEGMENT_COMMITS = Number(process.env.LEAKGUARD_SEGMENT_COMMITS) || 1000;
+const READ_AHEAD = 64 << 20;
+const STREAMING = 1 << 20;
+
 interface Commit {
   sha: string;
   author: string;
@@ -27,21 +35,43 @@ interface Commit {
 }
 
 /**
- * Every commit `git log` walks, oldest first (parents before children), as fragments: its message,
- * and for each file the new side of its hunks with the added lines marked. Merge commits are read
- * as dense combined diffs (`--cc`): the lines a merge holds that neither parent had, so a secret
- * that exists only in a conflict resolution is found (plain `git log -p` shows merges no diff at
- * all), at half the cost of `--remerge-diff`. Read as a stream: memory holds one file's hunks.
+ * The given commits, oldest first, as fragments: each commit's message, and for each file the new
+ * side of its hunks with the added lines marked. Merge commits are read as dense combined diffs
+ * (`--cc`): the lines a merge holds that neither parent had, so a secret that exists only in a
+ * conflict resolution is found (plain `git log -p` shows merges no diff at all), at half the cost
+ * of `--remerge-diff`. Read as streams: memory holds one file's hunks and the read-ahead.
  */
 export async function* logFragments(repo: Repository, options: LogOptions): AsyncGenerator<Fragment> {
-  const walk = options.commits ? ['--no-walk=unsorted', '--stdin'] : ['--topo-order', '--reverse', ...options.revisions];
-  const args = [
-    'log', '-p', '-U3', '-M', '--cc', FORMAT,
-    '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
-    ...walk, '--',
-  ];
-  const git = new GitStream(args, repo.cwd);
-  if (options.commits) git.stdin.end(options.commits.length ? `${options.commits.join('\n')}\n` : '');
+  const segments: string[] = [];
+  for (let i = 0; i < options.commits.length; i += SEGMENT_COMMITS) {
+    segments.push(`${options.commits.slice(i, i + SEGMENT_COMMITS).join('\n')}\n`);
+  }
+  const start = (segment: string, limit: number) => {
+    const git = new GitStream(LOG_ARGS, repo.cwd);
+    git.stdin.end(segment);
+    return { git, output: new OutputQueue(git.stdout, limit) };
+  };
+  let next = segments.length > 0 ? start(segments[0], STREAMING) : null;
+  try {
+    for (let i = 0; next; i++) {
+      const current = next;
+      current.output.setLimit(STREAMING);
+      next = i + 1 < segments.length ? start(segments[i + 1], READ_AHEAD) : null;
+      yield* segmentFragments(current.git, current.output, options);
+    }
+  } finally {
+    next?.git.kill();
+  }
+}
+
+const LOG_ARGS = [
+  'log', '-p', '-U3', '-M', '--cc', FORMAT,
+  '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
+  '--no-walk=unsorted', '--stdin', '--',
+];
+
+/** One segment's `git log` output, parsed into fragments as it streams. */
+async function* segmentFragments(git: GitStream, output: OutputQueue, options: LogOptions): AsyncGenerator<Fragment> {
   const ready: Fragment[] = [];
   let commit: Commit | null = null;
   let header: Buffer[] | null = null;
@@ -54,13 +84,14 @@ export async function* logFragments(repo: Repository, options: LogOptions): Asyn
     }
   }, options.maxFileSize);
 
-  const onLine = (line: Buffer) => {
-    if (header === null && line[0] === 0) {
+  const onLine = (buf: Buffer, start: number, end: number) => {
+    if (header === null && buf[start] === 0) {
       parser.flush();
       header = [];
       nuls = 0;
     }
-    if (header === null) return parser.line(line);
+    if (header === null) return parser.lineAt(buf, start, end);
+    const line = buf.subarray(start, end);
     header.push(line);
     for (let i = line.indexOf(0); i !== -1; i = line.indexOf(0, i + 1)) nuls++;
     if (nuls < HEADER_FIELDS) return;
@@ -75,11 +106,11 @@ export async function* logFragments(repo: Repository, options: LogOptions): Asyn
 
   const lines = new LineSplitter();
   try {
-    for await (const chunk of git.stdout as AsyncIterable<Buffer>) {
-      lines.push(chunk, onLine);
+    for await (const chunk of output) {
+      lines.pushSpans(chunk, onLine);
       yield* ready.splice(0);
     }
-    lines.end(onLine);
+    lines.end((line) => onLine(line, 0, line.length));
     parser.flush();
     yield* ready.splice(0);
     await git.done();
@@ -100,26 +131,16 @@ function fileFragment(file: FilePatch, commit: Commit, options: LogOptions): Fra
     options.onSkip({ path: at, reason: `patch larger than the size limit: only the first ${formatBytes(options.maxFileSize)} scanned` });
   }
   const hasAdded = file.added.length > 0;
-  if (!hasAdded && file.removed.length === 0) return null;
+  if (!hasAdded && file.removedContent === null) return null;
   return {
     kind: options.kind,
     path,
-    content: hasAdded ? joinLines(file.lines) : Buffer.alloc(0),
+    content: hasAdded ? file.content : Buffer.alloc(0),
     lineMap: hasAdded ? file.lineNumbers : [],
     addedLines: new Set(file.added),
-    removed: file.removed.length > 0 ? joinLines(file.removed) : undefined,
+    removed: file.removedContent ?? undefined,
     commit: commit.sha,
     author: commit.author,
     date: commit.date,
   };
-}
-
-function joinLines(lines: Buffer[]): Buffer {
-  const parts: Buffer[] = [];
-  const nl = Buffer.from('\n');
-  lines.forEach((line, i) => {
-    if (i > 0) parts.push(nl);
-    parts.push(line);
-  });
-  return Buffer.concat(parts);
 }

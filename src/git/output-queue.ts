@@ -1,0 +1,69 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * A child's output, read ahead into memory up to a limit and handed over in order. With a high
+ * limit, a git process can run ahead of the scan on another core; past the limit it is paused
+ * (and git blocks on its pipe), so memory stays bounded whatever git produces.
+ */
+export class OutputQueue {
+  private chunks: Buffer[] = [];
+  private head = 0;
+  private bytes = 0;
+  private ended = false;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly stream: Readable,
+    private limit: number,
+  ) {
+    stream.on('data', (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.bytes += chunk.length;
+      if (this.bytes >= this.limit) stream.pause();
+      this.notify();
+    });
+    stream.on('end', () => {
+      this.ended = true;
+      this.notify();
+    });
+    stream.on('error', (err: Error) => {
+      this.failure = err;
+      this.notify();
+    });
+  }
+
+  /** Changes how far ahead the stream may be read. */
+  setLimit(limit: number): void {
+    this.limit = limit;
+    if (this.bytes < limit && this.stream.isPaused()) this.stream.resume();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
+    for (;;) {
+      if (this.head < this.chunks.length) {
+        const chunk = this.chunks[this.head];
+        this.chunks[this.head++] = EMPTY;
+        if (this.head > 1024) {
+          this.chunks = this.chunks.slice(this.head);
+          this.head = 0;
+        }
+        this.bytes -= chunk.length;
+        if (this.bytes < this.limit && this.stream.isPaused()) this.stream.resume();
+        yield chunk;
+        continue;
+      }
+      if (this.failure) throw this.failure;
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
