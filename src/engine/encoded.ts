@@ -9,16 +9,30 @@ export interface EncodedRun {
   decoded: Buffer;
 }
 
-// Runs long enough to hide a credential. One plain character class is fast to find; hex runs are
-// among them (hex digits are base64 letters). Standard base64 only: URL-safe base64 looks like any
-// long identifier, and JWTs have rules of their own. Percent-encoding is looked for only where `%` is.
+// Runs long enough to hide a credential: 24 or more characters of the base64 alphabet, found by one
+// plain character class (hex digits are among them). Standard base64 only: URL-safe base64 looks
+// like any long identifier, and JWTs have rules of their own. Percent-encoding is looked for only
+// where `%` is.
 const BASE64_OR_HEX = new RE2('[A-Za-z0-9+/]{24,}={0,2}', 'g');
 const PERCENT = new RE2('(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-]*', 'g');
-const HEX_RUN = /^(?:[0-9a-fA-F]{2})+$/;
 /** Bounds: per fragment, how many runs are decoded and how many bytes they may yield. */
 const MAX_RUNS = 512;
 const MAX_DECODED_BYTES = 1 << 20;
 const MIN_DECODED = 8;
+
+// Byte classes of a run, so that it is classified without making a string of it.
+const HEX = 2;
+const LOWER = 4;
+const UPPER = 8;
+const DIGIT_OR_SIGN = 16;
+const CLASS = new Uint8Array(256);
+for (let b = 0; b < 256; b++) {
+  const c = String.fromCharCode(b);
+  if (/[a-z]/.test(c)) CLASS[b] |= LOWER;
+  if (/[A-Z]/.test(c)) CLASS[b] |= UPPER;
+  if (/[0-9+/]/.test(c)) CLASS[b] |= DIGIT_OR_SIGN;
+  if (/[0-9a-fA-F]/.test(c)) CLASS[b] |= HEX;
+}
 
 /**
  * Base64-, hex- and percent-encoded text inside a fragment, decoded. Only runs that decode to
@@ -27,22 +41,44 @@ const MIN_DECODED = 8;
 export function encodedRuns(content: Buffer): EncodedRun[] {
   const runs: EncodedRun[] = [];
   let budget = MAX_DECODED_BYTES;
-  const take = (regex: RE2, classify: (text: string) => Encoding | null) => {
-    regex.lastIndex = 0;
-    let m: { 0: Buffer; index: number } | null;
-    while (runs.length < MAX_RUNS && budget > 0 && (m = regex.exec(content) as typeof m) !== null) {
-      const text = m[0].toString('latin1');
-      const encoding = classify(text);
-      if (encoding === null) continue;
-      const decoded = decodeRun(text, encoding);
-      if (decoded === null || decoded.length < MIN_DECODED || !isText(decoded)) continue;
-      budget -= decoded.length;
-      runs.push({ start: m.index, end: m.index + text.length, encoding, decoded });
-    }
+  const keep = (start: number, end: number, encoding: Encoding, text: string) => {
+    const decoded = decodeRun(text, encoding);
+    if (decoded === null || decoded.length < MIN_DECODED || !isText(decoded)) return;
+    budget -= decoded.length;
+    runs.push({ start, end, encoding, decoded });
   };
-  take(BASE64_OR_HEX, (text) => (HEX_RUN.test(text) ? 'hex' : looksLikeBase64(text) ? 'base64' : null));
-  if (content.indexOf(0x25 /* % */) !== -1) take(PERCENT, (text) => (text.length >= 12 ? 'percent' : null));
+
+  BASE64_OR_HEX.lastIndex = 0;
+  let m: { 0: Buffer; index: number } | null;
+  while (runs.length < MAX_RUNS && budget > 0 && (m = BASE64_OR_HEX.exec(content) as typeof m) !== null) {
+    const run = m[0];
+    let body = run.length;
+    while (run[body - 1] === 0x3d /* = */) body--;
+    let seen = 0;
+    let allHex = HEX;
+    for (let i = 0; i < body; i++) {
+      const cls = CLASS[run[i]];
+      seen |= cls;
+      allHex &= cls;
+    }
+    const encoding = allHex && body === run.length && body % 2 === 0 ? 'hex' : looksLikeBase64(seen, body) ? 'base64' : null;
+    if (encoding) keep(m.index, m.index + run.length, encoding, run.toString('latin1'));
+  }
+  if (content.indexOf(0x25 /* % */) !== -1) {
+    PERCENT.lastIndex = 0;
+    let m: { 0: Buffer; index: number } | null;
+    while (runs.length < MAX_RUNS && budget > 0 && (m = PERCENT.exec(content) as typeof m) !== null) {
+      const text = m[0].toString('latin1');
+      if (text.length >= 12) keep(m.index, m.index + m[0].length, 'percent', text);
+    }
+  }
   return runs.sort((a, b) => a.start - b.start);
+}
+
+/** Base64 of text mixes cases and digits; a run of one case is an identifier or a word. */
+function looksLikeBase64(seen: number, length: number): boolean {
+  if (length % 4 === 1) return false;
+  return (seen & LOWER) !== 0 && (seen & UPPER) !== 0 && (seen & DIGIT_OR_SIGN) !== 0;
 }
 
 function decodeRun(text: string, encoding: Encoding): Buffer | null {
@@ -53,13 +89,6 @@ function decodeRun(text: string, encoding: Encoding): Buffer | null {
   } catch {
     return null;
   }
-}
-
-/** Base64 of text mixes cases and digits; a run of one case is an identifier or a word. */
-function looksLikeBase64(text: string): boolean {
-  const body = text.replace(/=+$/, '');
-  if (body.length % 4 === 1) return false;
-  return /[a-z]/.test(body) && /[A-Z]/.test(body) && /[0-9+/]/.test(body);
 }
 
 /** Printable UTF-8 text: almost no control bytes and no broken sequences. */

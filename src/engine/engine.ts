@@ -3,7 +3,8 @@ import type { Fragment, Match, Rule } from '../types.js';
 import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
 import { encodedRuns } from './encoded.js';
-import { falseAlarm, type MatchContext } from './false-alarms.js';
+import { falseAlarm, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
+import { LineFinder, type LineWindow } from './line-window.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { countGroups } from './validate-rule.js';
 
@@ -17,16 +18,25 @@ interface CompiledRule {
  * Runs the rules over fragments. Only rules whose keywords occur in a fragment run, and a
  * rule's regexes are compiled the first time it runs, so start-up does not pay for the catalog.
  * Catalog and config rules were validated (and so known to compile) when they were loaded.
+ *
+ * Catch-all rules match within one line, and report nothing on a minified line, so they read only
+ * the lines that hold one of their keywords (a catch-all whose regex spans lines reads it all).
  */
 export class Engine {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly prefilter: KeywordPrefilter;
   private readonly genericIds: Set<string>;
+  /** Rules that read only the keyword lines, and the finder of those lines. */
+  private readonly lineLocal: boolean[];
+  private readonly lineFinder: LineFinder | null;
 
   constructor(readonly rules: readonly Rule[]) {
     this.compiled = new Array(rules.length);
     this.genericIds = new Set(rules.filter((r) => r.generic).map((r) => r.id));
     this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
+    this.lineLocal = rules.map((r) => r.generic === true && !SPANS_LINES.test(r.regex));
+    const lineKeywords = rules.filter((_, i) => this.lineLocal[i]).flatMap((r) => r.keywords);
+    this.lineFinder = lineKeywords.length > 0 ? new LineFinder(lineKeywords, MINIFIED_LINE) : null;
   }
 
   /**
@@ -36,11 +46,17 @@ export class Engine {
   scan(fragment: Fragment, depth = 0): Match[] {
     const { content, path } = fragment;
     const matches: (Match & { generic: boolean })[] = [];
+    let window: LineWindow | null | undefined; // found when a line-local rule first needs it
     for (const index of this.prefilter.candidates(content)) {
       const rule = this.rules[index];
       const compiled = this.compile(index);
       if (compiled.allow.allowsPath(path)) continue;
-      for (const match of this.runRule(rule, compiled, content, path)) matches.push({ ...match, generic: rule.generic === true });
+      if (this.lineLocal[index]) {
+        if (window === undefined) window = this.lineFinder!.window(content);
+        if (window === null) continue;
+      }
+      const within = this.lineLocal[index] ? window! : null;
+      for (const match of this.runRule(rule, compiled, content, within, path)) matches.push({ ...match, generic: rule.generic === true });
     }
     if (depth < MAX_ENCODING_DEPTH) {
       const plain = matches.slice();
@@ -71,11 +87,13 @@ export class Engine {
     return compiled;
   }
 
-  private *runRule(rule: Rule, compiled: CompiledRule, content: Buffer, path: string | null): Generator<Match> {
+  /** The rule's matches in `content`, or in its keyword lines when `window` is given. */
+  private *runRule(rule: Rule, compiled: CompiledRule, content: Buffer, window: LineWindow | null, path: string | null): Generator<Match> {
     const { regex, group } = compiled;
+    const text = window ? window.content : content;
     regex.lastIndex = 0;
     let m: ReturnType<RE2['exec']>;
-    while ((m = regex.exec(content)) !== null) {
+    while ((m = regex.exec(text)) !== null) {
       const whole = m[0] as unknown as Buffer;
       if (whole.length === 0) {
         regex.lastIndex++; // an empty match would never advance
@@ -83,8 +101,11 @@ export class Engine {
       }
       const span = (m as unknown as { indices?: ([number, number] | undefined)[] }).indices?.[group];
       if (!span) continue; // the secret group took no part in this match
-      const [start, end] = span;
-      const secret = content.toString('utf8', start, end);
+      const secret = text.toString('utf8', span[0], span[1]);
+      if (window && secret.includes('\n')) continue; // across two keyword lines: not in the fragment
+      // a line-local match lies within one line, so it maps back as one piece
+      const start = window ? window.toFragment(span[0]) : span[0];
+      const end = start + (span[1] - span[0]);
       if (secret === '') continue;
       const entropy = shannonEntropy(secret);
       if (rule.entropy !== undefined && entropy < rule.entropy) continue;
@@ -96,6 +117,8 @@ export class Engine {
 }
 
 const CONTEXT_BYTES = 4096;
+/** A regex that names a line break or lets `.` cross one may span lines. */
+const SPANS_LINES = /\\n|\\x0[aA]|\(\?[a-z]*s[a-z]*[:)]/;
 /** Encoded inside encoded (a base64 Kubernetes value holding a URL-encoded password) and no deeper. */
 const MAX_ENCODING_DEPTH = 2;
 

@@ -18,7 +18,7 @@ const DATA_URI = /data:[\w.+-]+\/[\w.+-]+(?:;[\w=.+-]+)*;base64,[A-Za-z0-9+/=]*$
 /** Files where a generic rule sees only noise: lockfiles, source maps, minified bundles. */
 const GENERIC_NOISE_PATHS = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|go\.sum|packages\.lock\.json)$|\.map$|\.min\.(?:js|css|mjs)$/;
 /** A line this long is minified code or data, not configuration. */
-const MINIFIED_LINE = 2000;
+export const MINIFIED_LINE = 2000;
 
 /**
  * Low information: most of the secret sits in runs of four or more repeated or consecutive

@@ -1,15 +1,26 @@
 import RE2 from 're2';
 
+/** Below this many bytes scanned in all, keywords are looked up in plain code, not an RE2.Set. */
+const SMALL_SCAN_BYTES = 1 << 20;
+
 /**
  * Decides which rules can match a fragment: a rule runs only where one of its keywords occurs.
- * All keywords go into one case-insensitive RE2.Set, so the fragment is read once for all of them.
+ * Keywords are lowercase ASCII literals, matched case-insensitively. A large scan reads each
+ * fragment once for all of them with one RE2.Set; a small one (a pre-commit hook) does not pay
+ * for compiling that set (~20 ms) and looks the keywords up by their first three bytes instead.
  */
 export class KeywordPrefilter {
-  private readonly set: InstanceType<typeof RE2.Set> | null;
-  /** keyword index in the set → indexes of the rules that carry it */
+  private set: InstanceType<typeof RE2.Set> | null | undefined;
+  private readonly keywords: string[] = [];
+  /** keyword index → indexes of the rules that carry it */
   private readonly rulesByKeyword: number[][] = [];
   /** rules without keywords run on every fragment */
   private readonly alwaysRun: number[] = [];
+  /** first three lowercase bytes → keyword indexes; and a filter on the first two */
+  private byPrefix: Map<number, number[]> | null = null;
+  private readonly pairs = new Uint8Array(1 << 16);
+  private scanned = 0;
+  private readonly shortcutSafe: boolean;
 
   constructor(keywordsByRule: readonly (readonly string[])[]) {
     const keywordIndex = new Map<string, number>();
@@ -23,25 +34,72 @@ export class KeywordPrefilter {
         if (k === undefined) {
           k = keywordIndex.size;
           keywordIndex.set(kw, k);
+          this.keywords.push(kw);
           this.rulesByKeyword.push([]);
         }
         this.rulesByKeyword[k].push(rule);
       }
     });
-    const literals = [...keywordIndex.keys()].map(escapeLiteral);
-    this.set = literals.length > 0 ? new RE2.Set(literals, 'iu') : null;
+    this.shortcutSafe = this.keywords.every(isShortcutSafe);
   }
 
   /** Indexes of the rules worth running on this content, ascending. */
   candidates(content: Buffer): number[] {
     const found = new Set<number>(this.alwaysRun);
-    if (this.set) {
-      for (const k of this.set.match(content)) for (const rule of this.rulesByKeyword[k]) found.add(rule);
-    }
+    for (const k of this.keywordsIn(content)) for (const rule of this.rulesByKeyword[k]) found.add(rule);
     return [...found].sort((a, b) => a - b);
+  }
+
+  private keywordsIn(content: Buffer): Iterable<number> {
+    if (this.keywords.length === 0) return [];
+    this.scanned += content.length;
+    if (this.set === undefined && this.scanned < SMALL_SCAN_BYTES && this.shortcutSafe) return this.lookUp(content);
+    this.set ??= new RE2.Set(this.keywords.map(escapeLiteral), 'iu');
+    return this.set.match(content);
+  }
+
+  /** The keywords in `content`, found through their first three bytes. */
+  private lookUp(content: Buffer): Set<number> {
+    const byPrefix = (this.byPrefix ??= this.indexPrefixes());
+    const pairs = this.pairs;
+    const found = new Set<number>();
+    for (let i = 0; i + 2 < content.length; i++) {
+      const a = lower(content[i]);
+      const b = lower(content[i + 1]);
+      if (pairs[(a << 8) | b] === 0) continue;
+      const candidates = byPrefix.get((a << 16) | (b << 8) | lower(content[i + 2]));
+      if (!candidates) continue;
+      for (const k of candidates) if (!found.has(k) && matchesAt(content, i, this.keywords[k])) found.add(k);
+    }
+    return found;
+  }
+
+  private indexPrefixes(): Map<number, number[]> {
+    const byPrefix = new Map<number, number[]>();
+    this.keywords.forEach((kw, k) => {
+      const key = (kw.charCodeAt(0) << 16) | (kw.charCodeAt(1) << 8) | kw.charCodeAt(2);
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), k]);
+      this.pairs[(kw.charCodeAt(0) << 8) | kw.charCodeAt(1)] = 1;
+    });
+    return byPrefix;
   }
 }
 
-function escapeLiteral(text: string): string {
+/** The byte-wise lookup handles lowercase ASCII keywords of three bytes or more. */
+function isShortcutSafe(keyword: string): boolean {
+  return keyword.length >= 3 && /^[\x20-\x40\x5b-\x7e]+$/.test(keyword);
+}
+
+function lower(byte: number): number {
+  return byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte;
+}
+
+function matchesAt(content: Buffer, at: number, keyword: string): boolean {
+  if (at + keyword.length > content.length) return false;
+  for (let j = 3; j < keyword.length; j++) if (lower(content[at + j]) !== keyword.charCodeAt(j)) return false;
+  return true;
+}
+
+export function escapeLiteral(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
