@@ -1,13 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { LeakguardError } from '../errors.js';
-import { runGit } from './run-git.js';
+import { queryGit, runGit } from './run-git.js';
 
-/** Repository discovery and small queries, through simple-git. Bulk data comes from GitStream. */
+/**
+ * Repository discovery and small queries, through simple-git. Bulk data comes from GitStream.
+ * What a pre-commit hook needs (finding the repository, resolving HEAD) is asked with a plain
+ * execFile, and simple-git is loaded on first use: loading it would cost every hook ~50 ms.
+ */
 export class Repository {
+  private simple: Promise<SimpleGit> | null = null;
+
   private constructor(
-    private readonly git: SimpleGit,
     /** Where git commands run: the work tree's top, or the git dir of a bare repository. */
     readonly cwd: string,
     readonly gitDir: string,
@@ -17,24 +22,26 @@ export class Repository {
   ) {}
 
   static async open(dir: string): Promise<Repository> {
-    const git = simpleGit({ baseDir: dir, config: ['core.quotePath=false'] });
-    let info: string[];
-    try {
-      info = (await git.revparse(['--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository'])).split('\n');
-    } catch (err) {
-      throw describe(err, `${dir} is not in a git repository`);
+    // one query; in a bare repository git answers the first three, then fails on the fourth
+    const { stdout, failure } = await queryGit(['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository', '--show-toplevel'], dir);
+    const [gitDir, bare, shallow, top] = stdout.toString('utf8').split('\n');
+    if (!gitDir || (bare !== 'true' && bare !== 'false')) {
+      throw describe(new Error(failure ?? 'no answer from git rev-parse'), `${dir} is not in a git repository`);
     }
-    const [gitDir, bare, shallow] = info;
-    const workTree = bare === 'true' ? null : (await git.revparse(['--show-toplevel']).catch(() => null)) || null;
-    const cwd = workTree ?? gitDir;
-    return new Repository(simpleGit({ baseDir: cwd, config: ['core.quotePath=false'] }), cwd, gitDir, workTree, shallow === 'true');
+    const workTree = bare === 'true' ? null : top || null;
+    return new Repository(workTree ?? gitDir, gitDir, workTree, shallow === 'true');
+  }
+
+  private async raw(args: string[]): Promise<string> {
+    this.simple ??= import('simple-git').then(({ simpleGit }) => simpleGit({ baseDir: this.cwd, config: ['core.quotePath=false'] }));
+    return (await this.simple).raw(args);
   }
 
   /** The commit a revision names, or null when it names none (or the object is missing). */
   async commit(rev: string): Promise<string | null> {
     try {
-      const sha = (await this.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim();
-      return sha || null;
+      const { stdout, failure } = await queryGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], this.cwd);
+      return failure === null ? stdout.toString('utf8').trim() || null : null;
     } catch {
       return null;
     }
@@ -50,7 +57,7 @@ export class Repository {
 
   async mergeBase(a: string, b: string): Promise<string> {
     try {
-      return (await this.git.raw(['merge-base', a, b])).trim();
+      return (await this.raw(['merge-base', a, b])).trim();
     } catch (err) {
       const hint = this.shallow ? ': the clone is shallow and lacks their common history (git fetch --unshallow, or fetch-depth: 0 in CI)' : '';
       throw describe(err, `${a} and ${b} have no merge base${hint}`);
@@ -59,13 +66,13 @@ export class Repository {
 
   /** The empty tree's id (differs between SHA-1 and SHA-256 repositories). */
   async emptyTree(): Promise<string> {
-    return (await this.git.raw(['hash-object', '-t', 'tree', '/dev/null'])).trim();
+    return (await runGit(['hash-object', '-t', 'tree', '/dev/null'], this.cwd)).toString('utf8').trim();
   }
 
   /** A friendly name for a commit: the branch or tag it is on, else its short id. */
   async nameOf(sha: string): Promise<string> {
     try {
-      const name = (await this.git.raw(['name-rev', '--name-only', '--no-undefined', '--exclude=refs/stash', sha])).trim();
+      const name = (await this.raw(['name-rev', '--name-only', '--no-undefined', '--exclude=refs/stash', sha])).trim();
       return name.replace(/^remotes\//, '').replace(/[~^].*$/, '') || sha.slice(0, 12);
     } catch {
       return sha.slice(0, 12);
@@ -74,12 +81,7 @@ export class Repository {
 
   /** The commits `git rev-list` walks for these arguments, parents before children. */
   async listCommits(revisions: string[]): Promise<string[]> {
-    return (await this.git.raw(['rev-list', '--topo-order', '--reverse', ...revisions, '--'])).split('\n').filter(Boolean);
-  }
-
-  /** How many commits `git rev-list` would list for these arguments. */
-  async countCommits(args: string[]): Promise<number> {
-    return Number((await this.git.raw(['rev-list', '--count', ...args])).trim());
+    return (await this.raw(['rev-list', '--topo-order', '--reverse', ...revisions, '--'])).split('\n').filter(Boolean);
   }
 
   /**
@@ -92,15 +94,15 @@ export class Repository {
       (await readFile(join(this.gitDir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
     );
     if (boundaries.size === 0) return [];
-    const walked = (await this.git.raw(['rev-list', ...revisions, '--'])).split('\n');
+    const walked = (await this.raw(['rev-list', ...revisions, '--'])).split('\n');
     return walked.filter((sha) => boundaries.has(sha));
   }
 
   /** Runs `git fetch` with these arguments; true when it worked. */
   async fetch(args: string[]): Promise<boolean> {
     try {
-      await this.git.raw(['fetch', '--quiet', '--no-tags', ...args]);
-      this.shallow = (await this.git.revparse(['--is-shallow-repository'])).trim() === 'true';
+      await this.raw(['fetch', '--quiet', '--no-tags', ...args]);
+      this.shallow = (await this.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
       return true;
     } catch {
       return false;
@@ -118,13 +120,13 @@ export class Repository {
 
   /** Which of these paths differ between two commits. */
   async changedBetween(a: string, b: string, paths: string[]): Promise<string[]> {
-    const out = await this.git.raw(['diff', '--name-only', '--no-renames', a, b, '--', ...paths]);
+    const out = await this.raw(['diff', '--name-only', '--no-renames', a, b, '--', ...paths]);
     return out.split('\n').filter(Boolean);
   }
 
   /** The character that starts a comment line in commit messages (core.commentChar). */
   async commentChar(): Promise<string | null> {
-    const value = (await this.git.raw(['config', '--get', 'core.commentChar']).catch(() => '')).trim();
+    const value = (await this.raw(['config', '--get', 'core.commentChar']).catch(() => '')).trim();
     if (value === 'auto') return null; // git picks one not used in the message: any leading one of its candidates
     return value || '#';
   }

@@ -7,6 +7,8 @@ import { decode } from './decode.js';
 import { formatBytes } from '../format-bytes.js';
 
 export interface StagedOptions {
+  /** HEAD's commit, or null before the first commit. */
+  head: string | null;
   maxFileSize: number;
   onSkip: (skipped: Skipped) => void;
   /** `merge` while a merge is being concluded: findings then name the branch merged in. */
@@ -25,11 +27,11 @@ interface Change {
  * lines are reported. GIT_INDEX_FILE is honoured because git reads it itself.
  */
 export async function* stagedFragments(repo: Repository, options: StagedOptions): AsyncGenerator<Fragment> {
-  const base = (await repo.commit('HEAD')) ?? (await repo.emptyTree());
-  const changes = await changedFiles(repo, base, options);
+  const base = options.head ?? (await repo.emptyTree());
+  // two independent diffs of the same change: run side by side
+  const [changes, added] = await Promise.all([changedFiles(repo, base, options), addedLines(repo, base)]);
   if (changes.length === 0) return; // deletions and mode changes only: nothing to scan
 
-  const added = await addedLines(repo, base);
   const pathOf = new Map<string, string[]>();
   for (const c of changes) pathOf.set(c.sha, [...(pathOf.get(c.sha) ?? []), c.path]);
   for await (const blob of readBlobs([...pathOf.keys()], repo.cwd, options.maxFileSize)) {
