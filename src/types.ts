@@ -39,6 +39,11 @@ export interface Rule {
   secretGroup?: number;
   keywords: string[];
   entropy?: number;
+  /**
+   * The longest secret the rule reports, in characters. Kept out of the regex when a wide counted
+   * repetition (`{8,128}`) would swell RE2's DFA until it falls back to its slow matcher.
+   */
+  maxLength?: number;
   /** A catch-all rule: a specific rule finding the same secret wins over it. */
   generic?: boolean;
   allow?: Allowlist;

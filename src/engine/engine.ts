@@ -4,8 +4,10 @@ import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
 import { encodedRuns } from './encoded.js';
 import { falseAlarm, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
-import { LineFinder, type LineWindow } from './line-window.js';
+import { isLineLocal } from './line-local.js';
+import { keywordLines, lowercaseAscii, type LineWindow } from './line-window.js';
 import { KeywordPrefilter } from './prefilter.js';
+import { DisjointSpans, SpanIndex } from './spans.js';
 import { countGroups } from './validate-rule.js';
 
 interface CompiledRule {
@@ -19,24 +21,25 @@ interface CompiledRule {
  * rule's regexes are compiled the first time it runs, so start-up does not pay for the catalog.
  * Catalog and config rules were validated (and so known to compile) when they were loaded.
  *
- * Catch-all rules match within one line, and report nothing on a minified line, so they read only
- * the lines that hold one of their keywords (a catch-all whose regex spans lines reads it all).
+ * A rule whose matches stay within one line reads only the lines that hold its keywords (a
+ * keyword lies in every match); catch-alls also skip minified lines, where they report nothing.
  */
 export class Engine {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly prefilter: KeywordPrefilter;
   private readonly genericIds: Set<string>;
-  /** Rules that read only the keyword lines, and the finder of those lines. */
+  /** Rules that read only their keyword lines. */
   private readonly lineLocal: boolean[];
-  private readonly lineFinder: LineFinder | null;
 
-  constructor(readonly rules: readonly Rule[]) {
+  constructor(
+    readonly rules: readonly Rule[],
+    /** `lineWindows: false` makes every rule read whole fragments (to check that windows lose nothing). */
+    options: { lineWindows?: boolean } = {},
+  ) {
     this.compiled = new Array(rules.length);
     this.genericIds = new Set(rules.filter((r) => r.generic).map((r) => r.id));
     this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
-    this.lineLocal = rules.map((r) => r.generic === true && !SPANS_LINES.test(r.regex));
-    const lineKeywords = rules.filter((_, i) => this.lineLocal[i]).flatMap((r) => r.keywords);
-    this.lineFinder = lineKeywords.length > 0 ? new LineFinder(lineKeywords, MINIFIED_LINE) : null;
+    this.lineLocal = rules.map((r) => options.lineWindows !== false && r.keywords.length > 0 && r.keywords.every((k) => PLAIN_KEYWORD.test(k)) && isLineLocal(r));
   }
 
   /**
@@ -46,22 +49,32 @@ export class Engine {
   scan(fragment: Fragment, depth = 0): Match[] {
     const { content, path } = fragment;
     const matches: (Match & { generic: boolean })[] = [];
-    let window: LineWindow | null | undefined; // found when a line-local rule first needs it
-    for (const index of this.prefilter.candidates(content)) {
+    const found = this.prefilter.find(content);
+    const windows = new Map<string, LineWindow | 'whole' | null>(); // by the keywords found, shared by rules
+    let lowered: Buffer | undefined;
+    for (const index of found.rules) {
       const rule = this.rules[index];
       const compiled = this.compile(index);
       if (compiled.allow.allowsPath(path)) continue;
+      let window: LineWindow | 'whole' | null = 'whole';
       if (this.lineLocal[index]) {
-        if (window === undefined) window = this.lineFinder!.window(content);
+        const keywords = this.prefilter.keywordIndexes(index).filter((k) => found.keywords.has(k));
+        const key = `${rule.generic ? 'g' : ''}${keywords.join(',')}`;
+        if (!windows.has(key)) {
+          lowered ??= lowercaseAscii(content);
+          const maxLine = rule.generic ? MINIFIED_LINE : Number.POSITIVE_INFINITY;
+          windows.set(key, keywordLines(content, lowered, keywords.map((k) => this.prefilter.keyword(k)), maxLine));
+        }
+        window = windows.get(key)!;
         if (window === null) continue;
       }
-      const within = this.lineLocal[index] ? window! : null;
+      const within = window === 'whole' ? null : window;
       for (const match of this.runRule(rule, compiled, content, within, path)) matches.push({ ...match, generic: rule.generic === true });
     }
     if (depth < MAX_ENCODING_DEPTH) {
-      const plain = matches.slice();
+      const plain = new SpanIndex(matches.filter((m) => !m.generic));
       for (const run of encodedRuns(content)) {
-        if (plain.some((m) => !m.generic && m.start < run.end && run.start < m.end)) continue; // a specific rule already reads this span as it is
+        if (plain.overlaps(run.start, run.end)) continue; // a specific rule already reads this span as it is
         for (const inner of this.scan({ ...fragment, content: run.decoded }, depth + 1)) {
           const encoding = inner.encoding ? `${run.encoding}/${inner.encoding}` : run.encoding;
           const generic = this.genericIds.has(inner.ruleId);
@@ -106,7 +119,7 @@ export class Engine {
       // a line-local match lies within one line, so it maps back as one piece
       const start = window ? window.toFragment(span[0]) : span[0];
       const end = start + (span[1] - span[0]);
-      if (secret === '') continue;
+      if (secret === '' || (rule.maxLength !== undefined && secret.length > rule.maxLength)) continue;
       const entropy = shannonEntropy(secret);
       if (rule.entropy !== undefined && entropy < rule.entropy) continue;
       if (compiled.allow.allowsSecret(secret)) continue;
@@ -117,8 +130,8 @@ export class Engine {
 }
 
 const CONTEXT_BYTES = 4096;
-/** A regex that names a line break or lets `.` cross one may span lines. */
-const SPANS_LINES = /\\n|\\x0[aA]|\(\?[a-z]*s[a-z]*[:)]/;
+/** Keywords looked for byte by byte in the lowercased fragment: printable ASCII, lowercase. */
+const PLAIN_KEYWORD = /^[\x20-\x40\x5b-\x7e]+$/;
 /** Encoded inside encoded (a base64 Kubernetes value holding a URL-encoded password) and no deeper. */
 const MAX_ENCODING_DEPTH = 2;
 
@@ -146,13 +159,15 @@ function contextOf(content: Buffer, start: number, secret: string, path: string 
  * when two generic rules do, keep the first (one finding per secret, not one per catch-all).
  */
 function preferSpecific(matches: (Match & { generic: boolean })[]): Match[] {
-  const overlaps = (a: Match, b: Match) => a.start < b.end && b.start < a.end;
-  const specific = matches.filter((m) => !m.generic);
-  const kept: (Match & { generic: boolean })[] = [];
-  for (const m of matches) {
-    if (m.generic && specific.some((s) => overlaps(s, m))) continue;
-    if (m.generic && kept.some((k) => k.generic && overlaps(k, m))) continue;
-    kept.push(m);
+  const specific = new SpanIndex(matches.filter((m) => !m.generic));
+  const keptGeneric = new DisjointSpans();
+  const kept: Match[] = [];
+  for (const { generic, ...match } of matches) {
+    if (generic) {
+      if (specific.overlaps(match.start, match.end) || keptGeneric.overlaps(match.start, match.end)) continue;
+      keptGeneric.add(match.start, match.end);
+    }
+    kept.push(match);
   }
-  return kept.map(({ generic: _generic, ...match }) => match);
+  return kept;
 }

@@ -1,23 +1,16 @@
-import RE2 from 're2';
-import { escapeLiteral } from './prefilter.js';
-
 /**
  * The lines of a fragment that hold a keyword, copied side by side into one buffer (joined by
- * `\n`), with the map back to the fragment's offsets. Catch-all rules read only these lines: their
- * keywords (token, secret, auth…) occur in nearly every file, but on few of its lines.
+ * `\n`), with the map back to the fragment's offsets. A rule whose matches stay within a line
+ * reads only these: its keywords may occur in a file, but on few of its lines.
  */
 export class LineWindow {
-  /** The selected lines, joined with `\n`. */
-  readonly content: Buffer;
-  /** For each selected line: where it starts in `content` and in the fragment. */
-  private readonly windowStarts: number[];
-  private readonly fragmentStarts: number[];
-
-  constructor(content: Buffer, windowStarts: number[], fragmentStarts: number[]) {
-    this.content = content;
-    this.windowStarts = windowStarts;
-    this.fragmentStarts = fragmentStarts;
-  }
+  constructor(
+    /** The selected lines, joined with `\n`. */
+    readonly content: Buffer,
+    /** For each selected line: where it starts in `content` and in the fragment. */
+    private readonly windowStarts: number[],
+    private readonly fragmentStarts: number[],
+  ) {}
 
   /** The fragment offset of a window offset. */
   toFragment(offset: number): number {
@@ -33,49 +26,44 @@ export class LineWindow {
   }
 }
 
-/** Finds the lines that hold any of a set of keywords (case-insensitively). */
-export class LineFinder {
-  private readonly regex: RE2;
-
-  constructor(
-    keywords: readonly string[],
-    /** Lines longer than this are left out (no catch-all reports on them). */
-    private readonly maxLineLength: number,
-  ) {
-    const alternatives = [...new Set(keywords)].sort((a, b) => b.length - a.length).map(escapeLiteral);
-    this.regex = new RE2(alternatives.join('|'), 'gi');
-  }
-
-  /** The keyword lines of `content`, or null when there are none. */
-  window(content: Buffer): LineWindow | null {
-    const re = this.regex;
-    re.lastIndex = 0;
-    const lines: [number, number][] = [];
-    let size = 0;
-    let m: { index: number } | null;
-    while ((m = re.exec(content) as typeof m) !== null) {
-      const start = content.lastIndexOf(10, m.index) + 1;
-      const nl = content.indexOf(10, m.index);
+/**
+ * The lines of `content` that hold one of `keywords` (lowercase ASCII, looked for in `lowered`,
+ * the content with ASCII letters lowercased). Lines longer than `maxLineLength` are left out.
+ * Returns null when no line qualifies, and 'whole' when the lines are most of the fragment
+ * (copying them would cost more than reading it all).
+ */
+export function keywordLines(content: Buffer, lowered: Buffer, keywords: readonly string[], maxLineLength: number): LineWindow | 'whole' | null {
+  const starts = new Map<number, number>(); // line start → line end
+  for (const keyword of keywords) {
+    for (let at = lowered.indexOf(keyword); at !== -1; ) {
+      const start = content.lastIndexOf(10, at) + 1;
+      const nl = content.indexOf(10, at + keyword.length);
       const end = nl === -1 ? content.length : nl;
-      if (end - start <= this.maxLineLength) {
-        lines.push([start, end]);
-        size += end - start + 1;
-      }
+      if (end - start <= maxLineLength) starts.set(start, end);
       if (nl === -1) break;
-      re.lastIndex = nl + 1; // one hit per line is enough
+      at = lowered.indexOf(keyword, nl + 1);
     }
-    if (lines.length === 0) return null;
-    const joined = Buffer.allocUnsafe(size - 1);
-    const windowStarts: number[] = [];
-    const fragmentStarts: number[] = [];
-    let at = 0;
-    for (const [start, end] of lines) {
-      if (at > 0) joined[at++] = 10;
-      windowStarts.push(at);
-      fragmentStarts.push(start);
-      content.copy(joined, at, start, end);
-      at += end - start;
-    }
-    return new LineWindow(joined, windowStarts, fragmentStarts);
   }
+  if (starts.size === 0) return null;
+  const lines = [...starts].sort((a, b) => a[0] - b[0]);
+  let size = lines.length - 1;
+  for (const [start, end] of lines) size += end - start;
+  if (size * 2 > content.length) return 'whole';
+  const joined = Buffer.allocUnsafe(size);
+  const windowStarts: number[] = [];
+  const fragmentStarts: number[] = [];
+  let at = 0;
+  for (const [start, end] of lines) {
+    if (at > 0) joined[at++] = 10;
+    windowStarts.push(at);
+    fragmentStarts.push(start);
+    content.copy(joined, at, start, end);
+    at += end - start;
+  }
+  return new LineWindow(joined, windowStarts, fragmentStarts);
+}
+
+/** `content` with ASCII letters lowercased, byte for byte (offsets are kept). */
+export function lowercaseAscii(content: Buffer): Buffer {
+  return Buffer.from(content.toString('latin1').toLowerCase(), 'latin1');
 }

@@ -2,6 +2,8 @@ import RE2 from 're2';
 
 /** Below this many bytes scanned in all, keywords are looked up in plain code, not an RE2.Set. */
 const SMALL_SCAN_BYTES = 1 << 20;
+/** …and only in fragments this small: on a large one the set's compile pays for itself. */
+const SMALL_FRAGMENT_BYTES = 64 << 10;
 
 /**
  * Decides which rules can match a fragment: a rule runs only where one of its keywords occurs.
@@ -21,10 +23,12 @@ export class KeywordPrefilter {
   private readonly pairs = new Uint8Array(1 << 16);
   private scanned = 0;
   private readonly shortcutSafe: boolean;
+  private readonly ruleKeywords: number[][] = [];
 
   constructor(keywordsByRule: readonly (readonly string[])[]) {
     const keywordIndex = new Map<string, number>();
     keywordsByRule.forEach((keywords, rule) => {
+      this.ruleKeywords.push([]);
       if (keywords.length === 0) {
         this.alwaysRun.push(rule);
         return;
@@ -38,6 +42,7 @@ export class KeywordPrefilter {
           this.rulesByKeyword.push([]);
         }
         this.rulesByKeyword[k].push(rule);
+        this.ruleKeywords[rule].push(k);
       }
     });
     this.shortcutSafe = this.keywords.every(isShortcutSafe);
@@ -45,15 +50,32 @@ export class KeywordPrefilter {
 
   /** Indexes of the rules worth running on this content, ascending. */
   candidates(content: Buffer): number[] {
-    const found = new Set<number>(this.alwaysRun);
-    for (const k of this.keywordsIn(content)) for (const rule of this.rulesByKeyword[k]) found.add(rule);
-    return [...found].sort((a, b) => a - b);
+    return this.find(content).rules;
+  }
+
+  /** The rules worth running on this content (ascending), and the keywords found in it, by index. */
+  find(content: Buffer): { rules: number[]; keywords: Set<number> } {
+    const rules = new Set<number>(this.alwaysRun);
+    const keywords = new Set<number>(this.keywordsIn(content));
+    for (const k of keywords) for (const rule of this.rulesByKeyword[k]) rules.add(rule);
+    return { rules: [...rules].sort((a, b) => a - b), keywords };
+  }
+
+  /** The keywords (by index) that a rule carries, in the order of `keyword(k)`. */
+  keywordIndexes(rule: number): number[] {
+    return this.ruleKeywords[rule];
+  }
+
+  keyword(k: number): string {
+    return this.keywords[k];
   }
 
   private keywordsIn(content: Buffer): Iterable<number> {
     if (this.keywords.length === 0) return [];
     this.scanned += content.length;
-    if (this.set === undefined && this.scanned < SMALL_SCAN_BYTES && this.shortcutSafe) return this.lookUp(content);
+    if (this.set === undefined && this.scanned < SMALL_SCAN_BYTES && content.length <= SMALL_FRAGMENT_BYTES && this.shortcutSafe) {
+      return this.lookUp(content);
+    }
     this.set ??= new RE2.Set(this.keywords.map(escapeLiteral), 'iu');
     return this.set.match(content);
   }

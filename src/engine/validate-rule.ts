@@ -3,7 +3,7 @@ import { LeakguardError } from '../errors.js';
 import type { Allowlist, Rule, Severity } from '../types.js';
 
 const RULE_KEYS = new Set([
-  'id', 'description', 'severity', 'regex', 'secretGroup', 'keywords', 'entropy',
+  'id', 'description', 'severity', 'regex', 'secretGroup', 'keywords', 'entropy', 'maxLength',
   'generic', 'allow', 'remediation', 'examples', 'negative',
 ]);
 const ALLOW_KEYS = new Set(['regexes', 'stopwords', 'paths']);
@@ -65,6 +65,9 @@ export function validateRule(raw: unknown, where: string, requireExamples: boole
   if (typeof r.remediation !== 'string' || r.remediation === '') fail(at, 'remediation', 'must be a non-empty string');
   if (r.entropy !== undefined && (typeof r.entropy !== 'number' || r.entropy < 0 || r.entropy > 8)) {
     fail(at, 'entropy', 'must be a number between 0 and 8');
+  }
+  if (r.maxLength !== undefined && (typeof r.maxLength !== 'number' || !Number.isInteger(r.maxLength) || r.maxLength < 1)) {
+    fail(at, 'maxLength', 'must be a whole number of characters, 1 or more');
   }
   if (r.generic !== undefined && typeof r.generic !== 'boolean') fail(at, 'generic', 'must be true or false');
   if (r.examples !== undefined && !isStringArray(r.examples)) fail(at, 'examples', 'must be a list of strings');

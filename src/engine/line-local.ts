@@ -1,0 +1,105 @@
+import type { Rule } from '../types.js';
+
+// Whether a rule can read just the lines that hold its keywords: each of its matches lies within
+// one line and holds a keyword. Decided from the regex's text, conservatively. A match stays on one
+// line when nothing in the regex can match a line break, save a one-character boundary before or
+// after it; it holds a keyword when the regex opens with one written out (`npm_…`, `(?:ABIA|ACCA)…`)
+// and no alternative bypasses it. Catch-alls are checked by hand instead (see below).
+
+/** A leading `\b`, `(?:^|[^…])` or `(?:^-?|[^…]-?)`: at a line start it reads the `\n` or `^`. */
+const LEADING_BOUNDARY = /^(?:\\b|\(\?:\^(?:-\?)?\|\[\^(?:\\.|[^\]\\])*\](?:-\?)?\))/;
+/** A trailing `\b` or `(?:[^…]|$)`. */
+const TRAILING_BOUNDARY = /(?:\\b|\(\?:\[\^(?:\\.|[^\]\\])*\]\|\$\))$/;
+/** `\n`, `\s`, `\W`, `\D`, `\P…`, byte escapes, ranges from a control character, control classes, `(?s)`. */
+const MAY_MATCH_NEWLINE = /\\[nsWDP]|\\x|\\0|\\[0-7]{3}|\\t-|\\pC|\\p\{C|\(\?[a-zA-Z]*s[a-zA-Z]*[:)]/;
+/**
+ * The catch-alls' `\s` and `[^…]` only ever stand for a boundary character, and each keyword is a
+ * word of their keyword group; what would break that is a line break or `.` that crosses one.
+ */
+const CATCH_ALL_SPANS_LINES = /\\n|\\x0[aA]|\(\?[a-z]*s[a-z]*[:)]/;
+
+export function isLineLocal(rule: Rule): boolean {
+  if (rule.generic) return !CATCH_ALL_SPANS_LINES.test(rule.regex);
+  const core = rule.regex.replace(LEADING_BOUNDARY, '').replace(TRAILING_BOUNDARY, '');
+  return !MAY_MATCH_NEWLINE.test(core) && negatedClassesExcludeNewline(core) && opensWithKeyword(core, rule.keywords);
+}
+
+/** Every `[^…]` in the regex leaves out `\n` (it names `\n` or `\s`). */
+function negatedClassesExcludeNewline(regex: string): boolean {
+  for (let i = 0; i < regex.length; i++) {
+    if (regex[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (regex[i] !== '[' || regex[i + 1] !== '^') continue;
+    let body = '';
+    let j = i + 2;
+    while (j < regex.length && regex[j] !== ']') {
+      if (regex[j] === '\\') body += regex[j++];
+      body += regex[j++];
+    }
+    if (!/\\[sn]/.test(body)) return false;
+    i = j;
+  }
+  return true;
+}
+
+const OPEN_GROUP = /^(?:\(\?i\))?((?:\((?:\?:|\?i:)?)*)/;
+const LITERAL_CHAR = /^(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])/;
+const ALTERNATIVES = /^((?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+(?:\|(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+)+)\)(?![?*{])/;
+
+/**
+ * The regex opens with a literal holding a keyword, or with a group of literal alternatives each
+ * holding one, and no `|` at the level of (or around) that opening can make a match skip it.
+ */
+function opensWithKeyword(core: string, keywords: readonly string[]): boolean {
+  const open = OPEN_GROUP.exec(core)!;
+  const opened = (open[1].match(/\(/g) ?? []).length;
+  let rest = core.slice(open[0].length);
+  const holdsKeyword = (literal: string) => keywords.some((k) => literal.toLowerCase().includes(k));
+  /** A `|` at this depth or shallower is an alternative to the opening. */
+  let limit: number;
+  const alternatives = opened > 0 ? ALTERNATIVES.exec(rest) : null;
+  if (alternatives) {
+    // `(?:ABIA|ACCA)` or `(?i:jira|confluence)`: each alternative holds a keyword
+    if (!alternatives[1].split('|').every((alt) => holdsKeyword(alt.replace(/\\(.)/g, '$1')))) return false;
+    rest = rest.slice(alternatives[0].length);
+    limit = opened - 1;
+  } else {
+    const first = literalAt(rest);
+    if (!holdsKeyword(first.text)) return false;
+    rest = rest.slice(first.length);
+    limit = opened;
+  }
+  let depth = limit;
+  let inClass = false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') {
+      inClass = true;
+      if (rest[i + 1] === '^') i++;
+      if (rest[i + 1] === ']') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth <= limit) return false;
+  }
+  return true;
+}
+
+/** The mandatory literal text at the start of `regex` (a character made optional ends it). */
+function literalAt(regex: string): { text: string; length: number } {
+  let text = '';
+  let i = 0;
+  for (;;) {
+    const m = LITERAL_CHAR.exec(regex.slice(i));
+    if (!m) break;
+    const next = regex[i + m[0].length];
+    if (next === '?' || next === '*' || next === '{') break;
+    text += m[0].length === 2 ? m[0][1] : m[0];
+    i += m[0].length;
+    if (next === '+') break;
+  }
+  return { text, length: i };
+}
