@@ -2,8 +2,8 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AWS_KEY_ID } from '../fixtures/secrets.js';
-import { commitFiles, git, REPO_ROOT, tempDir, tempRepo, writeFiles } from '../helpers.js';
+import { AWS_KEY_ID, GITHUB_PAT } from '../fixtures/secrets.js';
+import { commitFiles, git, REPO_ROOT, runCli, tempDir, tempRepo, writeFiles } from '../helpers.js';
 
 // Hooks under hostile conditions, with real `git commit`s: a scanner that crashes, or is killed,
 // must refuse the commit (fail closed) and say how to bypass deliberately; a hook run with a bare
@@ -160,4 +160,25 @@ describe('a hook run with a bare PATH still finds and runs the scanner', () => {
     expect(commits(dir)).toBe(2);
     expect(r.stderr).not.toContain('leakguard');
   });
+});
+
+describe('the user’s git config does not change what the pre-commit hook sees', () => {
+  // diff.mnemonicPrefix made the staged diff say `i/app.env` for `app.env`: its added lines were
+  // not found, and the whole file was reported, secrets committed long ago included.
+  for (const [key, value] of [['diff.mnemonicPrefix', 'true'], ['diff.noprefix', 'true'], ['diff.relative', 'true']]) {
+    it(`${key}=${value}: only the added lines count`, () => {
+      const dir = tempRepo();
+      commitFiles(dir, { 'cfg/app.env': `OLD_KEY=${AWS_KEY_ID}\n\nB=2\n` }, 'an old secret, accepted long ago'); // --no-verify
+      expect(runCli(['install'], { cwd: dir }).status).toBe(0);
+      git(dir, 'config', key, value);
+      writeFiles(dir, { 'cfg/app.env': `OLD_KEY=${AWS_KEY_ID}\n\nB=2\nC=3\n` });
+      git(dir, 'add', '.');
+      const clean = gitRun(join(dir, 'cfg'), ['commit', '-m', 'a clean line next to an old secret']);
+      expect(clean.status, clean.stdout + clean.stderr).toBe(0);
+      writeFiles(dir, { 'cfg/app.env': `OLD_KEY=${AWS_KEY_ID}\n\nB=2\nC=3\nTOKEN=${GITHUB_PAT}\n` });
+      git(dir, 'add', '.');
+      const before = commits(dir);
+      expectRefused(dir, gitRun(join(dir, 'cfg'), ['commit', '-m', 'a new secret']), before, 'cfg/app.env:5:7', 'github-pat-classic');
+    });
+  }
 });
