@@ -149,19 +149,30 @@ async function main(argv: string[]): Promise<number> {
 
 endQuietlyOnClosedPipe();
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+function reportError(err: unknown): void {
+  if (err instanceof LeakguardError) {
+    process.stderr.write(`leakguard: ${err.message}\n`);
+    if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
+  } else {
+    const e = err as Error;
+    process.stderr.write(`leakguard: internal error: ${e?.message ?? String(err)}${verbose ? '' : ' (--verbose shows the stack)'}\n`);
+    if (verbose && e?.stack) process.stderr.write(`${e.stack}\n`);
+  }
+}
+// An exception thrown outside main's promise (in a callback, a timer, a config file's code) would
+// make node exit 1, which means "findings": a crash must be an error, exit 2, never mistaken for one.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    reportError(err);
+    process.exit(2);
+  });
+}
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof LeakguardError) {
-      process.stderr.write(`leakguard: ${err.message}\n`);
-      if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
-    } else {
-      const e = err as Error;
-      process.stderr.write(`leakguard: internal error: ${e?.message ?? String(err)}${verbose ? '' : ' (--verbose shows the stack)'}\n`);
-      if (verbose && e?.stack) process.stderr.write(`${e.stack}\n`);
-    }
+    reportError(err);
     process.exitCode = 2;
   },
 );

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LeakguardError } from '../errors.js';
 import { findWorkTree } from '../git/ignored-paths.js';
+import { jsonErrorPosition } from './json-position.js';
 import { DEFAULT_MAX_FILE_SIZE, validateConfig, type Config } from './validate-config.js';
 
 export const SEARCH_PLACES = [
@@ -27,7 +28,8 @@ export interface LoadedConfig {
 
 /**
  * Finds the configuration from `cwd` upwards to the top of the work tree (or loads `explicit`),
- * and validates it. A broken file is an error, never silently replaced by defaults.
+ * and validates it. A broken file is an error, never silently replaced by defaults: every
+ * complaint is one line naming the file (and, for a syntax error, the line and column).
  * JSON files are read here; YAML and JavaScript through cosmiconfig, loaded only when needed
  * (it is most of a hook's start-up time otherwise).
  */
@@ -37,9 +39,10 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   if (file === null) return { config: validateConfig({}, '(defaults)'), file: null, root: stopDir };
   if (explicit && !existsSync(file)) throw new LeakguardError(`config file not found: ${explicit}`);
   const where = explicit ?? file;
+  const text = readText(file, where);
   let raw: unknown;
   if (file.endsWith('.json')) {
-    const data = await loadJson(file, readText(file, where));
+    const data = parseJson(text, where);
     raw = basename(file) === 'package.json' ? (data as { leakguard?: unknown } | null)?.leakguard : data;
   } else {
     raw = await loadWithCosmiconfig(file, where);
@@ -61,7 +64,7 @@ function findConfigFile(cwd: string, stopDir: string): string | null {
 
 function hasLeakguardKey(packageJson: string): boolean {
   try {
-    const data = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown> | null;
+    const data = JSON.parse(stripBom(readFileSync(packageJson, 'utf8'))) as Record<string, unknown> | null;
     return data !== null && typeof data === 'object' && 'leakguard' in data;
   } catch {
     return false; // not ours to judge: a broken package.json is not a leakguard config
@@ -73,28 +76,43 @@ async function loadWithCosmiconfig(file: string, where: string): Promise<unknown
   try {
     return (await cosmiconfig('leakguard', { cache: false }).load(file))?.config;
   } catch (err) {
-    const message = ((err as Error).message ?? String(err)).replace(/^(YAML|JSON|JS) Error in /, '').split('\n').filter(Boolean).slice(0, 2).join(' ');
-    throw new LeakguardError(`cannot parse config ${where}: ${message}`);
+    // js-yaml's error carries the position (0-based) and the bare reason
+    const { mark, reason } = err as { mark?: { line: number; column: number }; reason?: string };
+    if (mark && reason) throw new LeakguardError(`cannot parse config ${where}: invalid YAML at line ${mark.line + 1}, column ${mark.column + 1}: ${reason}`);
+    const message = ((err as Error).message ?? String(err)).replace(/^(YAML|JSON|JS) Error in [^\n]*\n?/, '').split('\n').filter(Boolean)[0] ?? '';
+    throw new LeakguardError(`cannot load config ${where}: ${message}`);
   }
 }
 
+/** The file's text, or a one-line reason it is no config: unreadable, a folder, empty. */
 function readText(file: string, where: string): string {
+  let text: string;
   try {
-    return readFileSync(file, 'utf8');
+    if (statSync(file).isDirectory()) throw new LeakguardError(`config ${where} is a folder, not a file`);
+    text = readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof LeakguardError) throw err;
     throw new LeakguardError(`cannot read config ${where}: ${(err as Error).message.replace(/^[A-Z]+: /, '')}`);
   }
+  text = stripBom(text);
+  // An empty file is more likely a mistake (a truncated write, a botched merge) than a wish for the defaults.
+  if (text.trim() === '') throw new LeakguardError(`config ${where} is empty: write {} to use the defaults, or delete it`);
+  return text;
 }
 
-/** JSON with the line and column of a syntax error, which JSON.parse does not give on Node 20. */
-async function loadJson(filepath: string, content: string): Promise<unknown> {
+/** Editors on Windows start UTF-8 files with a byte order mark; JSON.parse refuses it. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function parseJson(text: string, where: string): unknown {
   try {
-    return JSON.parse(content);
+    return JSON.parse(text);
   } catch (err) {
-    const { parseDocument } = await import('yaml'); // only for the position of the error
-    const where = parseDocument(content).errors[0]?.linePos?.[0];
-    const at = where ? ` at line ${where.line}, column ${where.col}` : '';
-    throw new LeakguardError(`cannot parse config ${filepath}: invalid JSON${at}: ${(err as Error).message.split('\n')[0]}`);
+    const at = jsonErrorPosition(text);
+    // V8's reason without its position (ours is in lines and columns) or its quote of the text
+    const reason = (err as Error).message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '').replace(/ at position \d+[\s\S]*$/, '').replace(/ in JSON$/, '').split('\n')[0];
+    throw new LeakguardError(`cannot parse config ${where}: invalid JSON${at ? ` at line ${at.line}, column ${at.column}` : ''}: ${reason}`);
   }
 }
 

@@ -37,6 +37,9 @@ export function validateAllowlist(raw: unknown, where: string, key: string): All
   for (const k of Object.keys(allow)) {
     if (!ALLOW_KEYS.has(k)) fail(where, `${key}.${k}`, 'is not a known key (expected regexes, stopwords, paths)');
     if (!isStringArray(allow[k])) fail(where, `${key}.${k}`, 'must be a list of strings');
+    // an empty stopword or regex would silence every secret; an empty glob is no path at all
+    const empty = allow[k].indexOf('');
+    if (empty !== -1) fail(where, `${key}.${k}[${empty}]`, 'is empty');
   }
   for (const [i, source] of ((allow.regexes as string[] | undefined) ?? []).entries()) {
     compileRegex(source, '', where, `${key}.regexes[${i}]`);

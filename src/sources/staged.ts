@@ -88,7 +88,8 @@ async function addedLines(repo: Repository, base: string): Promise<Map<string, n
   const parser = new PatchParser((file) => {
     if (file.newPath !== null && !file.binary) added.set(file.newPath, file.added.map((i) => file.lineNumbers[i]));
   });
-  const git = new GitStream(['diff', '--cached', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', base, '--'], repo.cwd);
+  // explicit prefixes: diff.mnemonicPrefix or diff.noprefix in the user's config would change the paths
+  const git = new GitStream(['diff', '--cached', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/', '-M', base, '--'], repo.cwd);
   const lines = new LineSplitter();
   const onLine = (line: Buffer) => parser.line(line);
   for await (const chunk of git.stdout as AsyncIterable<Buffer>) lines.push(chunk, onLine);
