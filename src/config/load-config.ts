@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LeakguardError } from '../errors.js';
 import { findWorkTree } from '../git/ignored-paths.js';
@@ -55,7 +55,8 @@ function findConfigFile(cwd: string, stopDir: string): string | null {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const place of SEARCH_PLACES) {
       const path = join(dir, place);
-      if (!existsSync(path)) continue;
+      // lstat, not exists: a broken or looping symlink is a config that cannot be read, not none
+      if (!lstatSync(path, { throwIfNoEntry: false })) continue;
       if (place !== 'package.json' || hasLeakguardKey(path)) return path;
     }
     if (dir === stopDir || dirname(dir) === dir) return null;
