@@ -107,6 +107,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       durationMs: Math.round(performance.now() - started),
       skipped,
       ...(firstSeen ? { commits: firstSeen.commitCount } : {}),
+      ...(options.git?.kind === 'history' && options.git.shard ? { shard: options.git.shard } : {}),
       ...(filter && baseline ? { baseline: { file: baseline.file, hidden: filter.hidden, stale: filter.stale(coverage(options)) } } : {}),
     },
     errors,

@@ -104,6 +104,8 @@ export interface ScanStats {
   skipped: Skipped[];
   /** History and ranges: how many commits were scanned. */
   commits?: number;
+  /** `scan --history --shard K/N`: which part this was, so that `merge` can check it has them all. */
+  shard?: { index: number; count: number };
   /** When a baseline was applied: how many findings it hid, and its entries that matched nothing. */
   baseline?: { file: string; hidden: number; stale: { fingerprint: string; ruleId: string; path: string | null }[] };
 }

@@ -17,6 +17,7 @@ interface JsonReport {
 export async function mergeCommand(files: string[], values: CliValues): Promise<number> {
   if (files.length === 0) throw new LeakguardError('merge needs the JSON reports to combine');
   const reports = files.map(read);
+  checkShards(reports, files);
   const byFingerprint = new Map<string, Finding>();
   const stats: ScanStats = { bytesScanned: 0, fragments: 0, durationMs: 0, skipped: [] };
   let commits: number | undefined;
@@ -35,6 +36,28 @@ export async function mergeCommand(files: string[], values: CliValues): Promise<
   const findings = [...byFingerprint.values()];
   // Redacting again is harmless: a masked secret masks to itself.
   return finish({ findings, stats, errors: [], notices: [] }, parseFormat(values.format ?? 'json'), values);
+}
+
+/**
+ * Shards must all be there, once each: a shard job that crashed before writing its report
+ * would otherwise leave its part of the history unscanned and the merge clean.
+ */
+function checkShards(reports: JsonReport[], files: string[]): void {
+  const shards = reports.map((r) => r.stats.shard);
+  if (shards.every((s) => s === undefined)) return;
+  const count = shards.find((s) => s !== undefined)!.count;
+  const seen = new Map<number, string>();
+  shards.forEach((shard, i) => {
+    if (!shard) throw new LeakguardError(`${files[i]} is not a shard report, but the others are shards of ${count}`);
+    if (shard.count !== count) throw new LeakguardError(`${files[i]} is shard ${shard.index}/${shard.count}, but the others are shards of ${count}`);
+    const twice = seen.get(shard.index);
+    if (twice) throw new LeakguardError(`${files[i]} and ${twice} are both shard ${shard.index}/${count}`);
+    seen.set(shard.index, files[i]);
+  });
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
+  if (missing.length > 0) {
+    throw new LeakguardError(`shard ${missing.map((k) => `${k}/${count}`).join(', ')} missing: that part of the history was not scanned`);
+  }
 }
 
 function read(file: string): JsonReport {

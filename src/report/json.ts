@@ -11,6 +11,7 @@ export function jsonReport(findings: Finding[], stats: ScanStats): string {
       durationMs: stats.durationMs,
       skipped: stats.skipped,
       ...(stats.commits !== undefined ? { commits: stats.commits } : {}),
+      ...(stats.shard ? { shard: stats.shard } : {}),
       ...(stats.baseline ? { baseline: stats.baseline } : {}),
     },
   };

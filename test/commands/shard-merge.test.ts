@@ -46,6 +46,14 @@ describe('scan --history --shard K/N and leakguard merge', () => {
     const report = JSON.parse(merged.stdout);
     expect(report.findings.map(key).sort()).toEqual(full.findings.map(key).sort());
     expect(report.stats.commits).toBe((full.stats as { commits?: number }).commits);
+
+    // a shard whose job died before writing its report: the merge must not pass as clean
+    const partial = runCli(['merge', files[0], files[2]]);
+    expect(partial.status).toBe(2);
+    expect(partial.stderr).toBe('leakguard: shard 2/3 missing: that part of the history was not scanned\n');
+    const twice = runCli(['merge', files[0], files[0], files[1], files[2]]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/both shard 1\/3/);
   });
 
   it('rejects a bad shard and a file that is not a report', () => {
