@@ -1,5 +1,4 @@
-import { parse as parseYaml } from 'yaml';
-import { SEARCH_PLACES, type LoadedConfig } from '../config/load-config.js';
+import { parseConfigText, SEARCH_PLACES, type LoadedConfig } from '../config/load-config.js';
 import { validateConfig } from '../config/validate-config.js';
 import { LeakguardError } from '../errors.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../filters/baseline.js';
@@ -33,7 +32,7 @@ export async function trustedSettings(repo: Repository, trusted: string | null, 
       continue;
     }
     const where = `${place} (commit ${at})`;
-    const raw = parseText(bytes.toString('utf8'), place, where);
+    const raw = await parseConfigText(bytes.toString('utf8'), place, where);
     if (place === 'package.json') {
       const section = (raw as { leakguard?: unknown } | null)?.leakguard;
       if (section === undefined) continue;
@@ -55,14 +54,6 @@ export async function trustedSettings(repo: Repository, trusted: string | null, 
     }
   }
   return { loaded, baseline, notices };
-}
-
-function parseText(text: string, place: string, where: string): unknown {
-  try {
-    return place.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (err) {
-    throw new LeakguardError(`cannot parse config ${where}: ${(err as Error).message.split('\n')[0]}`);
-  }
 }
 
 async function packageSectionChanged(repo: Repository, a: string, b: string): Promise<boolean> {

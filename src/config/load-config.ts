@@ -41,13 +41,30 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   const where = explicit ?? file;
   const text = readText(file, where);
   let raw: unknown;
-  if (file.endsWith('.json')) {
-    const data = parseJson(text, where);
-    raw = basename(file) === 'package.json' ? (data as { leakguard?: unknown } | null)?.leakguard : data;
-  } else {
+  if (/\.(?:c|m)?js$/.test(file)) {
     raw = await loadWithCosmiconfig(file, where);
+  } else {
+    const data = await parseConfigText(text, file, where);
+    raw = basename(file) === 'package.json' ? (data as { leakguard?: unknown } | null)?.leakguard : data;
   }
   return { config: validateConfig(raw ?? {}, file), file, root: dirname(file) };
+}
+
+/**
+ * A JSON or YAML config's text, parsed as its name says (a name without an extension is YAML).
+ * Used for files on disk and for the base commit's config in CI, so both read a config alike.
+ */
+export async function parseConfigText(text: string, name: string, where: string): Promise<unknown> {
+  text = stripBom(text);
+  // An empty file is more likely a mistake (a truncated write, a botched merge) than a wish for the defaults.
+  if (text.trim() === '') throw new LeakguardError(`config ${where} is empty: write {} to use the defaults, or delete it`);
+  if (name.endsWith('.json')) return parseJson(text, where);
+  const { defaultLoaders } = await import('cosmiconfig');
+  try {
+    return await defaultLoaders['.yaml'](name, text);
+  } catch (err) {
+    throw configError(err, where);
+  }
 }
 
 /** The first search place that exists, folder by folder upwards; package.json only with a `leakguard` key. */
@@ -77,12 +94,16 @@ async function loadWithCosmiconfig(file: string, where: string): Promise<unknown
   try {
     return (await cosmiconfig('leakguard', { cache: false }).load(file))?.config;
   } catch (err) {
-    // js-yaml's error carries the position (0-based) and the bare reason
-    const { mark, reason } = err as { mark?: { line: number; column: number }; reason?: string };
-    if (mark && reason) throw new LeakguardError(`cannot parse config ${where}: invalid YAML at line ${mark.line + 1}, column ${mark.column + 1}: ${reason}`);
-    const message = ((err as Error).message ?? String(err)).replace(/^(YAML|JSON|JS) Error in [^\n]*\n?/, '').split('\n').filter(Boolean)[0] ?? '';
-    throw new LeakguardError(`cannot load config ${where}: ${message}`);
+    throw configError(err, where);
   }
+}
+
+function configError(err: unknown, where: string): LeakguardError {
+  // js-yaml's error carries the position (0-based) and the bare reason
+  const { mark, reason } = err as { mark?: { line: number; column: number }; reason?: string };
+  if (mark && reason) return new LeakguardError(`cannot parse config ${where}: invalid YAML at line ${mark.line + 1}, column ${mark.column + 1}: ${reason}`);
+  const message = ((err as Error).message ?? String(err)).replace(/^(YAML|JSON|JS) Error in [^\n]*\n?/, '').split('\n').filter(Boolean)[0] ?? '';
+  return new LeakguardError(`cannot load config ${where}: ${message}`);
 }
 
 /** The file's text, or a one-line reason it is no config: unreadable, a folder, empty. */
@@ -95,9 +116,7 @@ function readText(file: string, where: string): string {
     if (err instanceof LeakguardError) throw err;
     throw new LeakguardError(`cannot read config ${where}: ${(err as Error).message.replace(/^[A-Z]+: /, '')}`);
   }
-  text = stripBom(text);
-  // An empty file is more likely a mistake (a truncated write, a botched merge) than a wish for the defaults.
-  if (text.trim() === '') throw new LeakguardError(`config ${where} is empty: write {} to use the defaults, or delete it`);
+  if (stripBom(text).trim() === '') throw new LeakguardError(`config ${where} is empty: write {} to use the defaults, or delete it`);
   return text;
 }
 

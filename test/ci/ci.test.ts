@@ -191,6 +191,25 @@ describe('trust: the base commit decides', () => {
     expect(existsSync(marker)).toBe(false);
     expect(js.stderr).toContain(`leakguard.config.js in commit ${jsBase.slice(0, 12)} was not run`);
   });
+
+  it('reads the base commit\'s config as a local scan does: a BOM is read past, a YAML error is placed', () => {
+    const p = project();
+    git(p.dir, 'checkout', '-q', 'main');
+    const bomBase = commitFiles(p.dir, { '.leakguardrc.json': '\ufeff{ "disable": ["slack-bot-token"] }\n' }, 'json config with a BOM');
+    git(p.dir, 'checkout', '-q', '-b', 'pr4');
+    const head = commitFiles(p.dir, { 'x.txt': `token ${SLACK_BOT_TOKEN}\nk=${GITHUB_PAT}\n` }, 'pr');
+    const bom = ci(p.dir, githubEnv(p.dir, 'pull_request', { pull_request: { base: { sha: bomBase }, head: { sha: head } } }));
+    expect(found(bom.report)).toEqual([['github-pat-classic', 'x.txt', head]]);
+
+    git(p.dir, 'checkout', '-q', 'main');
+    git(p.dir, 'rm', '-q', '.leakguardrc.json');
+    const badBase = commitFiles(p.dir, { '.leakguardrc.yaml': 'disable:\n  - a\n - b\n' }, 'broken yaml config');
+    git(p.dir, 'checkout', '-q', '-b', 'pr5');
+    const head5 = commitFiles(p.dir, { 'y.txt': 'clean\n' }, 'pr5');
+    const bad = ci(p.dir, githubEnv(p.dir, 'pull_request', { pull_request: { base: { sha: badBase }, head: { sha: head5 } } }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`cannot parse config \\.leakguardrc\\.yaml \\(commit ${badBase.slice(0, 12)}\\): invalid YAML at line 3, column 2`));
+  });
 });
 
 describe('action.yml', () => {
