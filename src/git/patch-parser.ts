@@ -7,6 +7,11 @@ export interface FilePatch {
   /** null for a deleted file */
   newPath: string | null;
   binary: boolean;
+  /** The new side is a submodule (a gitlink): its content lives in another repository. */
+  submodule: boolean;
+  /** Blob ids from the `index` line (full with --full-index): the old side's (one per parent), the new side's. */
+  oldBlobs: string[];
+  blob: string | null;
   /** New-side lines of every hunk, context and added, in order (without line endings). */
   lines: Buffer[];
   /** The new file's line number (1-based) of each entry of `lines`. */
@@ -17,19 +22,33 @@ export interface FilePatch {
   removed: Buffer[];
   /** More than `maxBytes` of new-side text: the lines stop there. */
   truncated: boolean;
-  /** Bytes of new-side text seen, truncated or not. */
+  /** Bytes of new-side text seen, truncated or not (this piece and those before it). */
   bytes: number;
+  /** A piece of a large file's patch: more of it follows, in the next FilePatch. */
+  continues: boolean;
 }
+
+/** Lines the next piece of a split patch repeats as context, so a secret across the cut is whole in one piece. */
+const OVERLAP_BYTES = 64 * 1024;
+
+// `index a..b 160000`, `new file mode 160000`, `mode 160000,160000..160000` (combined): a gitlink.
+const GITLINK = /^(?:index \S+ |(?:new file |deleted file |new |old )?mode )(?:[0-7]+,)*(?:[0-7]+\.\.)?160000$/;
+const SUBPROJECT = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
+// `index <old>..<new>`, or `index <p1>,<p2>..<new>` in a combined diff
+const INDEX = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/;
 
 // `@@ -a,b +c,d @@`, or for a merge's combined diff `@@@ -a,b -c,d +e,f @@@` (one `-` range per parent).
 const HUNK = /^(@@+)((?: -\d+(?:,\d+)?)+) \+(\d+)(?:,(\d+))? @@/;
 
+const MODE = Buffer.from('mode ');
 const startsWith = (line: Buffer, prefix: string) => line.length >= prefix.length && line.toString('latin1', 0, prefix.length) === prefix;
 
 /**
  * A streaming parser of `git diff` / `git log -p` output, fed line by line. It keeps one file's
  * patch at a time and hands each to `onFile` when the next begins (or at `flush`), so memory
- * holds one file's hunks, never a whole history.
+ * holds one file's hunks, never a whole history. With `pieceBytes`, a larger patch is handed
+ * over in pieces of about that size, cut at line boundaries: each piece repeats the end of the one
+ * before as context lines (not added), so memory stays bounded and nothing is found twice.
  */
 export class PatchParser {
   private file: FilePatch | null = null;
@@ -37,10 +56,13 @@ export class PatchParser {
   private oldLeft: number[] = [];
   private newLeft = 0;
   private newLine = 0;
+  /** Bytes of lines (new side and removed) held in the current piece. */
+  private pieceHeld = 0;
 
   constructor(
     private readonly onFile: (file: FilePatch) => void,
     private readonly maxBytes = Number.POSITIVE_INFINITY,
+    private readonly pieceBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   /** One line of the patch, without its `\n`. */
@@ -84,14 +106,39 @@ export class PatchParser {
     } else if (startsWith(line, 'Binary files ') || startsWith(line, 'GIT binary patch')) {
       file.binary = true;
     }
+    if (startsWith(line, 'index ') || line.includes(MODE)) {
+      const text = line.toString('latin1');
+      if (GITLINK.test(text) && !startsWith(line, 'deleted') && !startsWith(line, 'old')) file.submodule = true;
+      const index = INDEX.exec(text);
+      if (index) {
+        file.oldBlobs = index[1].split(',').filter((id) => !/^0+$/.test(id));
+        file.blob = /^0+$/.test(index[2]) ? null : index[2];
+      }
+    }
   }
 
   /** Hands over the file in progress, if any. */
   flush(): void {
-    if (this.file) this.onFile(this.file);
+    const file = this.file;
+    // a combined diff names no modes: a gitlink shows as its one line, `Subproject commit <id>`
+    if (file && file.lines.length === 1 && file.lineNumbers[0] === 1 && SUBPROJECT.test(file.lines[0].toString('latin1'))) file.submodule = true;
+    if (file) this.onFile(file);
     this.file = null;
     this.oldLeft = [];
     this.newLeft = 0;
+    this.pieceHeld = 0;
+  }
+
+  /** Hands over the piece in progress and starts the next with the end of this one as context. */
+  private split(): void {
+    const file = this.file!;
+    let from = file.lines.length;
+    let kept = 0;
+    while (from > 0 && kept + file.lines[from - 1].length + 1 <= OVERLAP_BYTES) kept += file.lines[--from].length + 1;
+    this.file = { ...file, lines: file.lines.slice(from), lineNumbers: file.lineNumbers.slice(from), added: [], removed: [] };
+    this.pieceHeld = kept;
+    file.continues = true;
+    this.onFile(file);
   }
 
   /**
@@ -111,7 +158,11 @@ export class PatchParser {
       if (c !== 0x2b) this.oldLeft[i]--; // context and removed lines are on this parent's side
     }
     if (removed) {
-      if (columns === 1) file.removed.push(line.subarray(1));
+      if (columns === 1) {
+        file.removed.push(line.subarray(1));
+        this.pieceHeld += line.length;
+        if (this.pieceHeld >= this.pieceBytes) this.split();
+      }
       return;
     }
     this.newLeft--;
@@ -123,14 +174,16 @@ export class PatchParser {
       if (added) file.added.push(file.lines.length);
       file.lines.push(text);
       file.lineNumbers.push(this.newLine);
+      this.pieceHeld += text.length + 1;
     }
     this.newLine++;
+    if (this.pieceHeld >= this.pieceBytes) this.split();
   }
 }
 
 function newFile(header: Buffer): FilePatch {
   const { oldPath, newPath } = headerPaths(header);
-  return { oldPath, newPath, binary: false, lines: [], lineNumbers: [], added: [], removed: [], truncated: false, bytes: 0 };
+  return { oldPath, newPath, binary: false, submodule: false, oldBlobs: [], blob: null, lines: [], lineNumbers: [], added: [], removed: [], truncated: false, bytes: 0, continues: false };
 }
 
 /** `a/x b/x` from `diff --git a/x b/x`: exact when quoted or when both sides are the same path. */

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { LeakguardError } from '../errors.js';
-import { runGit } from './run-git.js';
+import { GIT_NOT_FOUND, runGit } from './run-git.js';
 
 /** Repository discovery and small queries, through simple-git. Bulk data comes from GitStream. */
 export class Repository {
@@ -11,6 +11,8 @@ export class Repository {
     /** Where git commands run: the work tree's top, or the git dir of a bare repository. */
     readonly cwd: string,
     readonly gitDir: string,
+    /** Shared by all linked worktrees: refs, objects, `shallow`. */
+    readonly commonDir: string,
     readonly workTree: string | null,
     /** A shallow clone (it can stop being one after a fetch). */
     public shallow: boolean,
@@ -20,14 +22,14 @@ export class Repository {
     const git = simpleGit({ baseDir: dir, config: ['core.quotePath=false'] });
     let info: string[];
     try {
-      info = (await git.revparse(['--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository'])).split('\n');
+      info = (await git.revparse(['--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository', '--git-common-dir'])).split('\n');
     } catch (err) {
       throw describe(err, `${dir} is not in a git repository`);
     }
-    const [gitDir, bare, shallow] = info;
+    const [gitDir, bare, shallow, commonDir] = info;
     const workTree = bare === 'true' ? null : (await git.revparse(['--show-toplevel']).catch(() => null)) || null;
     const cwd = workTree ?? gitDir;
-    return new Repository(simpleGit({ baseDir: cwd, config: ['core.quotePath=false'] }), cwd, gitDir, workTree, shallow === 'true');
+    return new Repository(simpleGit({ baseDir: cwd, config: ['core.quotePath=false'] }), cwd, gitDir, resolve(dir, commonDir), workTree, shallow === 'true');
   }
 
   /** The commit a revision names, or null when it names none (or the object is missing). */
@@ -40,12 +42,40 @@ export class Repository {
     }
   }
 
+  /** The commit each revision names (null where none), in one git call however many there are. */
+  async commits(revs: string[]): Promise<(string | null)[]> {
+    if (revs.length === 0) return [];
+    const out = await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype)'], this.cwd, revs.map((rev) => `${rev}^{commit}\n`).join(''));
+    const lines = out.toString('utf8').split('\n');
+    return revs.map((_, i) => {
+      const [sha, type] = (lines[i] ?? '').split(' ');
+      return type === 'commit' ? sha : null;
+    });
+  }
+
   /** The commit a revision names, or a clear error that says why not (shallow clones included). */
   async requireCommit(rev: string, what: string): Promise<string> {
     const sha = await this.commit(rev);
     if (sha) return sha;
-    const hint = this.shallow ? ' — this is a shallow clone, fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI)' : '';
+    const hint = this.shallow ? ' — this is a shallow clone, fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI)'
+      : !(await this.hasCommits()) ? ': the repository has no commits yet' : '';
     throw new LeakguardError(`${what} "${rev}" is not a commit in this repository${hint}`);
+  }
+
+  /** False in a repository with no commits at all (a fresh `git init`: no refs, HEAD unborn). */
+  async hasCommits(): Promise<boolean> {
+    const ref = (await this.git.raw(['for-each-ref', '--count=1', '--format=%(objectname)']).catch(() => '')).trim();
+    return ref !== '' || (await this.commit('HEAD')) !== null;
+  }
+
+  /** The remote a partial clone fetches its missing objects from (`git clone --filter`), or null. */
+  async promisorRemote(): Promise<string | null> {
+    const config = await this.git.raw(['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$']).catch(() => '');
+    for (const line of config.split('\n')) {
+      const promisor = /^remote\.(.+)\.promisor true$/i.exec(line.trim()) ?? /^extensions\.partialclone (.+)$/i.exec(line.trim());
+      if (promisor) return promisor[1];
+    }
+    return null;
   }
 
   async mergeBase(a: string, b: string): Promise<string> {
@@ -89,7 +119,7 @@ export class Repository {
   async shallowBoundariesIn(revisions: string[]): Promise<string[]> {
     if (!this.shallow) return [];
     const boundaries = new Set(
-      (await readFile(join(this.gitDir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
+      (await readFile(join(this.commonDir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
     );
     if (boundaries.size === 0) return [];
     const walked = (await this.git.raw(['rev-list', ...revisions, '--'])).split('\n');
@@ -132,7 +162,7 @@ export class Repository {
 
 function describe(err: unknown, fallback: string): LeakguardError {
   const message = err instanceof Error ? err.message : String(err);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return new LeakguardError('git was not found on PATH: install git to scan repositories');
+  if (/ENOENT/.test(message) && /spawn/.test(message)) return new LeakguardError(GIT_NOT_FOUND);
   const firstLine = message.trim().split('\n')[0].replace(/^fatal: /, '');
   return new LeakguardError(firstLine && !/not a git repository/i.test(firstLine) ? `${fallback} (${firstLine})` : fallback);
 }
