@@ -1,4 +1,5 @@
 import { LeakguardError } from '../errors.js';
+import { fetchMissingBlobs } from '../git/partial-clone.js';
 import { Repository } from '../git/repository.js';
 import type { Progress } from '../progress.js';
 import type { Fragment, Skipped } from '../types.js';
@@ -30,6 +31,8 @@ export interface OpenedSource {
   root: string;
   /** Commits in order: report each secret once, where it first came in. */
   history: boolean;
+  /** What the person should know about what was (not) scanned: no commits, a shallow clone. */
+  notices?: string[];
 }
 
 /** Finds the repository, checks that what was asked for can be seen whole, and opens the source. */
@@ -48,17 +51,28 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     return { fragments, root: repo.cwd, history: false };
   }
 
+  if (source.kind === 'history' && !source.branch && !(await repo.hasCommits())) {
+    return { fragments: [], root: repo.cwd, history: true, notices: ['the repository has no commits yet: there is no history to scan'] };
+  }
   const revisions =
     source.kind === 'range' ? await rangeRevisions(repo, source.range)
     : source.kind === 'push' ? await pushRevisions(repo, source)
     : await historyRevisions(repo, source);
   if (revisions.length === 0) return { fragments: [], root: repo.cwd, history: true };
+  const notices: string[] = [];
   const boundaries = await repo.shallowBoundariesIn(revisions);
-  if (boundaries.length > 0) {
+  if (boundaries.length > 0 && source.kind !== 'history') {
     throw new LeakguardError(
       `this is a shallow clone: history before commit ${boundaries[0].slice(0, 12)} is missing, so the ${source.kind} cannot be scanned whole (git fetch --unshallow, or fetch-depth: 0 in CI)`,
     );
   }
+  if (boundaries.length > 0) {
+    // A history is every commit there is: scan those, and say plainly that older ones are not here.
+    // (The cut commit's patch holds its whole tree, so what it contains is scanned.)
+    notices.push(`this is a shallow clone: only the commits it has were scanned; history before commit ${boundaries[0].slice(0, 12)}${boundaries.length > 1 ? ` (and ${boundaries.length - 1} more cuts)` : ''} is not in it (git fetch --unshallow, or fetch-depth: 0 in CI, to scan it all)`);
+    for (const sha of boundaries) options.onSkip({ path: `history before commit ${sha.slice(0, 12)}`, reason: 'shallow clone: those commits were never fetched, not scanned' });
+  }
+  await fetchMissingBlobs(repo, revisions);
   const progress = options.progress;
   const shard = source.kind === 'history' ? source.shard : undefined;
   const commits = shard ? shardOf(await repo.listCommits(revisions), shard) : undefined;
@@ -75,7 +89,7 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     onSkip: options.onSkip,
     onCommit: progress ? () => progress.commit() : undefined,
   });
-  return { fragments: progress ? counted(fragments, progress) : fragments, root: repo.cwd, history: true };
+  return { fragments: progress ? counted(fragments, progress) : fragments, root: repo.cwd, history: true, notices };
 }
 
 /**
@@ -125,18 +139,15 @@ async function rangeRevisions(repo: Repository, range: string): Promise<string[]
  */
 async function pushRevisions(repo: Repository, source: { remote: string; updates: { localSha: string; remoteSha: string }[] }): Promise<string[]> {
   const absent = (sha: string) => /^0+$/.test(sha);
-  const tips: string[] = [];
-  const known: string[] = [];
-  for (const { localSha, remoteSha } of source.updates) {
-    if (absent(localSha)) continue;
-    tips.push(await repo.requireCommit(localSha, 'pushed commit'));
-    if (!absent(remoteSha)) {
-      const old = await repo.commit(remoteSha); // a force push may replace commits this clone never had
-      if (old) known.push(old);
-    }
-  }
+  const pushed = source.updates.filter((u) => !absent(u.localSha));
+  // one lookup for all: a push may update thousands of refs
+  const tips = await repo.commits(pushed.map((u) => u.localSha));
+  const missing = tips.indexOf(null);
+  if (missing !== -1) await repo.requireCommit(pushed[missing].localSha, 'pushed commit'); // throws, saying why
+  // a force push may replace commits this clone never had: those are simply not known
+  const known = (await repo.commits(pushed.map((u) => u.remoteSha).filter((sha) => !absent(sha)))).filter((sha) => sha !== null);
   if (tips.length === 0) return [];
-  return [...tips, '--not', ...known, `--remotes=${source.remote}`];
+  return [...new Set(tips as string[]), '--not', ...new Set(known), `--remotes=${source.remote}`];
 }
 
 async function* counted(fragments: AsyncIterable<Fragment>, progress: Progress): AsyncGenerator<Fragment> {

@@ -2,7 +2,9 @@ import { GitStream, LineSplitter } from '../git/git-stream.js';
 import { PatchParser, type FilePatch } from '../git/patch-parser.js';
 import type { Repository } from '../git/repository.js';
 import { formatBytes } from '../format-bytes.js';
+import { linesAreLfsPointer, LFS_POINTER } from '../git/lfs-pointer.js';
 import type { Fragment, Skipped } from '../types.js';
+import { diffThreshold, Undiffed } from './undiffed.js';
 
 export interface LogOptions {
   /** What `git log` walks: ['--all'], ['main'], ['base..head'], plus filters such as --since; refs already verified. */
@@ -15,6 +17,9 @@ export interface LogOptions {
   /** Called as each commit starts, for progress. */
   onCommit?: () => void;
 }
+
+// A larger patch is scanned in pieces of this size (with overlap), so memory does not grow with the size limit.
+const PIECE_BYTES = 4 * 1024 * 1024;
 
 // Fields separated by NUL, which neither commit messages nor patches contain.
 const FORMAT = '--format=%x00%H%x00%an <%ae>%x00%aI%x00%B%x00';
@@ -36,23 +41,36 @@ interface Commit {
 export async function* logFragments(repo: Repository, options: LogOptions): AsyncGenerator<Fragment> {
   const walk = options.commits ? ['--no-walk=unsorted', '--stdin'] : ['--topo-order', '--reverse', ...options.revisions];
   const args = [
-    'log', '-p', '-U3', '-M', '--cc', FORMAT,
+    'log', '-p', '-U3', '-M', '--cc', FORMAT, '--full-index',
     '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
     ...walk, '--',
   ];
-  const git = new GitStream(args, repo.cwd);
+  const git = new GitStream(args, repo.cwd, { config: { 'core.bigFileThreshold': String(diffThreshold(options.maxFileSize)) } });
   if (options.commits) git.stdin.end(options.commits.length ? `${options.commits.join('\n')}\n` : '');
-  const ready: Fragment[] = [];
+  // A file git shows as binary is settled asynchronously (its size decides): ready keeps the order.
+  const ready: (Fragment | Promise<Fragment | null>)[] = [];
+  const undiffed = new Undiffed(repo.cwd, options.maxFileSize, options.onSkip);
+  const submodules = new Set<string>();
   let commit: Commit | null = null;
   let header: Buffer[] | null = null;
   let nuls = 0;
 
   const parser = new PatchParser((file) => {
-    if (commit) {
+    if (!commit) return;
+    const path = file.newPath ?? file.oldPath;
+    if (path !== null && file.submodule) {
+      // once per path: a gitlink's change is another repository's commit id, not content
+      if (!submodules.has(path)) options.onSkip({ path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
+      submodules.add(path);
+    } else if (path !== null && file.binary && file.newPath !== null) {
+      const settled = undiffed.fragment(file, { kind: options.kind, path, at: `${path} (commit ${commit.sha.slice(0, 12)})`, commit });
+      settled.catch(() => {}); // awaited in order below
+      ready.push(settled);
+    } else {
       const fragment = fileFragment(file, commit, options);
       if (fragment) ready.push(fragment);
     }
-  }, options.maxFileSize);
+  }, options.maxFileSize, PIECE_BYTES);
 
   const onLine = (line: Buffer) => {
     if (header === null && line[0] === 0) {
@@ -74,17 +92,24 @@ export async function* logFragments(repo: Repository, options: LogOptions): Asyn
   };
 
   const lines = new LineSplitter();
+  async function* drain(): AsyncGenerator<Fragment> {
+    for (const item of ready.splice(0)) {
+      const fragment = item instanceof Promise ? await item : item;
+      if (fragment) yield fragment;
+    }
+  }
   try {
     for await (const chunk of git.stdout as AsyncIterable<Buffer>) {
       lines.push(chunk, onLine);
-      yield* ready.splice(0);
+      yield* drain();
     }
     lines.end(onLine);
     parser.flush();
-    yield* ready.splice(0);
+    yield* drain();
     await git.done();
   } finally {
     git.kill();
+    undiffed.close();
   }
 }
 
@@ -96,7 +121,11 @@ function fileFragment(file: FilePatch, commit: Commit, options: LogOptions): Fra
     options.onSkip({ path: at, reason: 'binary' });
     return null;
   }
-  if (file.truncated) {
+  if (file.lineNumbers[0] === 1 && linesAreLfsPointer(file.lines)) {
+    options.onSkip({ path: at, reason: LFS_POINTER });
+    return null;
+  }
+  if (file.truncated && !file.continues) {
     options.onSkip({ path: at, reason: `patch larger than the size limit: only the first ${formatBytes(options.maxFileSize)} scanned` });
   }
   const hasAdded = file.added.length > 0;
