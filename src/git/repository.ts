@@ -62,6 +62,20 @@ export class Repository {
     throw new LeakguardError(`${what} "${rev}" is not a commit in this repository${hint}`);
   }
 
+  /**
+   * A date as git reads `--since` (ISO dates, "2 weeks ago"…), checked: git reads anything it
+   * cannot parse as "now", which would make a typo scan nothing and pass for clean.
+   */
+  async requireDate(text: string, what: string): Promise<void> {
+    const out = (await this.git.raw(['rev-parse', `--since=${text}`]).catch(() => '')).trim();
+    const seconds = Number(/^--max-age=(\d+)$/.exec(out)?.[1] ?? Number.NaN);
+    const objectId = /^[0-9a-f]{7,64}$/i.test(text) && /[a-f]/i.test(text); // git would read its digits as a date
+    if (objectId || Number.isNaN(seconds) || Math.abs(seconds - Date.now() / 1000) < 60) {
+      const hint = this.shallow ? ' (this is a shallow clone: a commit before the cut is not in it)' : '';
+      throw new LeakguardError(`${what} "${text}" is neither a commit in this repository nor a date${hint}`);
+    }
+  }
+
   /** False in a repository with no commits at all (a fresh `git init`: no refs, HEAD unborn). */
   async hasCommits(): Promise<boolean> {
     const ref = (await this.git.raw(['for-each-ref', '--count=1', '--format=%(objectname)']).catch(() => '')).trim();

@@ -116,6 +116,7 @@ async function historyRevisions(repo: Repository, source: { branch?: string; sin
   if (source.since) {
     const since = await repo.commit(source.since);
     // a revision: what came after it; otherwise a date, as git understands dates
+    if (!since) await repo.requireDate(source.since, '--since');
     revisions.push(since ? `^${since}` : `--since=${source.since}`);
   }
   if (source.maxCount !== undefined) revisions.push(`--max-count=${source.maxCount}`);

@@ -63,6 +63,21 @@ describe('a shallow clone', () => {
     expect(brief(r.report)).toEqual([at('github-pat-classic', 'kept.txt', 1, 3, o.four, 'history')]);
   });
 
+  it('--since naming a commit before the cut (or a typo) is exit 2, not an empty "clean" walk', () => {
+    const o = origin();
+    const shallow = clone(o.dir, '--depth', '2');
+    const r = scanJson(['--history', '--since', o.one], { cwd: shallow });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`leakguard: --since "${o.one}" is neither a commit in this repository nor a date (this is a shallow clone: a commit before the cut is not in it)\n`);
+    const typo = scanJson(['--history', '--since', 'mian'], { cwd: o.dir });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe('leakguard: --since "mian" is neither a commit in this repository nor a date\n');
+    // dates still work, as git reads them
+    expect(brief(scanJson(['--history', '--since', '2000-01-01'], { cwd: o.dir }).report)).toHaveLength(2);
+    expect(brief(scanJson(['--history', '--since', '10 years ago'], { cwd: o.dir }).report)).toHaveLength(2);
+  });
+
   it('--range beyond the cut is exit 2 with the fetch-depth hint; within the cut it works', () => {
     const o = origin();
     const shallow = clone(o.dir, '--depth', '2');
