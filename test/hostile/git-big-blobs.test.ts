@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_KEY_ID, fakePrivateKey, GITHUB_PAT, SLACK_BOT_TOKEN } from '../fixtures/secrets.js';
-import { CLI, git, scanJson, tempDir, tempRepo } from '../helpers.js';
+import { CLI, git, scanJson, tempDir, tempRepo, writeFiles } from '../helpers.js';
 import { at, brief, commit, fastImport } from './git-helpers.js';
 
 const MB = 1024 * 1024;
@@ -86,13 +86,17 @@ describe('100 MB blobs in history', () => {
     for (const s of again.stats.skipped) expect(s.reason).toMatch(/^too large to diff in a history scan \(110\.0 MB > 32\.0 MB\): not scanned; scan the file itself$/);
     if (raised.rssKb !== null) expect(raised.rssKb).toBeLessThan(300 * 1024);
 
-    // --staged: the 110 MB blob staged under a new name
+    // --staged: the 110 MB blob staged under a new name, and the 110 MB one-line file replaced
+    // by two small lines (git diffs that as binary: the old side is too large; every line counts)
     git(dir, 'read-tree', 'HEAD');
     const big = git(dir, 'rev-parse', `${shas[0]}:data/many.txt`).trim();
     git(dir, 'update-index', '--add', '--cacheinfo', `100644,${big},staged/many.txt`);
+    writeFiles(dir, { 'data/one.txt': `one line no more\ntoken ${GITHUB_PAT}\n` });
+    git(dir, 'add', 'data/one.txt');
     const staged = measured(dir, ['scan', '--staged', '--format', 'json']);
     expect(staged.stderr).toBe('');
-    expect(staged.status).toBe(0);
+    expect(staged.status).toBe(1);
+    expect(brief(JSON.parse(staged.stdout))).toEqual([at('github-pat-classic', 'data/one.txt', 2, 7, null, 'staged')]);
     expect(JSON.parse(staged.stdout).stats.skipped).toEqual([{ path: 'staged/many.txt', reason: expect.stringMatching(new RegExp(`^larger than the size limit \\(${mb(manySize)} > [\\d.]+ MB\\)$`)) }]);
     if (staged.rssKb !== null) expect(staged.rssKb).toBeLessThan(300 * 1024);
   });
