@@ -71,12 +71,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let fragments: AsyncIterable<Fragment> | Fragment[];
   let pathsFrom = cwd; // what fragment paths are relative to
   let firstSeen: FirstSeen | undefined;
+  const notices: string[] = [];
   if (options.git) {
     const { openGitSource } = await import('./sources/git-source.js'); // git plumbing only when git is scanned
     const source = await openGitSource(options.git, { cwd, maxFileSize, onSkip, progress: options.progress ?? null });
     fragments = source.fragments;
     pathsFrom = source.root;
     if (source.history) firstSeen = new FirstSeen();
+    notices.push(...(source.notices ?? []));
   } else if (options.stdin) {
     fragments = [await stdinFragment(options.stdin === true ? process.stdin : options.stdin)];
   } else {
@@ -111,7 +113,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ...(filter && baseline ? { baseline: { file: baseline.file, hidden: filter.hidden, stale: filter.stale(coverage(options)) } } : {}),
     },
     errors,
-    notices: [],
+    notices,
   };
 }
 

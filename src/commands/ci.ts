@@ -24,6 +24,7 @@ export async function ciCommand(args: string[], values: CliValues): Promise<numb
     return 0;
   }
   const repo = await Repository.open(process.cwd());
+  if (!(await repo.hasCommits())) throw new LeakguardError(`ci: the repository at ${repo.cwd} has no commits: was it checked out?`);
   const resolved = await resolveRange(repo, range);
   const trusted = await trustedSettings(repo, resolved.trusted, resolved.head, values.baseline);
   const git: GitSource = resolved.exclude.length > 0 ? { kind: 'range', range: `${resolved.exclude[0]}..${resolved.head}` } : { kind: 'history', branch: resolved.head };

@@ -15,7 +15,7 @@ export async function doctorCommand(_args: string[], _values: CliValues): Promis
 
   const location = await locateHooks(cwd);
   const shallow = (await runGit(['rev-parse', '--is-shallow-repository'], cwd)).toString('utf8').trim() === 'true';
-  out.push(`repository: ${location.top}${shallow ? ' (shallow clone: history scans will refuse until it is unshallowed)' : ''}`);
+  out.push(`repository: ${location.top}${shallow ? ' (shallow clone: history scans cover only the commits it has; ranges that reach past the cut are refused)' : ''}`);
   const globalPath = (await runGit(['config', '--global', 'core.hooksPath'], cwd).catch(() => Buffer.from(''))).toString('utf8').trim();
   out.push(`hooks run from: ${location.dir} (${location.mode === 'husky' ? 'husky' : 'plain git hooks'})`);
   out.push(`core.hooksPath: local ${location.hooksPath.local ?? '(unset)'}, global ${globalPath || '(unset)'}`);

@@ -1,4 +1,5 @@
-import { GitStream } from './git-stream.js';
+import { LeakguardError } from '../errors.js';
+import { GitStream, LineSplitter } from './git-stream.js';
 
 export type Blob = { sha: string; size: number; content: Buffer | null };
 
@@ -42,5 +43,43 @@ export async function* readBlobs(shas: string[], cwd: string, maxBytes: number):
     await git.done();
   } finally {
     git.kill();
+  }
+}
+
+/**
+ * A running `git cat-file --batch-check`, asked one blob at a time: its size, or null when this
+ * clone does not have it. If git dies, every question still waiting fails with git's reason.
+ */
+export class BlobSizes {
+  private readonly git: GitStream;
+  private readonly waiting: { resolve: (size: number | null) => void; reject: (err: Error) => void }[] = [];
+  private failure: Error | null = null;
+
+  constructor(cwd: string) {
+    this.git = new GitStream(['cat-file', '--batch-check'], cwd);
+    const lines = new LineSplitter();
+    this.git.stdout.on('data', (chunk: Buffer) =>
+      lines.push(chunk, (line) => {
+        const [, type, size] = line.toString('latin1').split(' ');
+        this.waiting.shift()?.resolve(type === 'missing' ? null : Number(size));
+      }),
+    );
+    const fail = (err: Error) => {
+      this.failure = err;
+      for (const w of this.waiting.splice(0)) w.reject(err);
+    };
+    this.git.done().then(() => fail(new LeakguardError('git cat-file --batch-check ended early; the scan is incomplete')), fail);
+  }
+
+  size(sha: string): Promise<number | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.git.stdin.write(`${sha}\n`);
+    });
+  }
+
+  close(): void {
+    this.git.stdin.end();
   }
 }

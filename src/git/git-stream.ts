@@ -1,8 +1,16 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { LeakguardError } from '../errors.js';
+import { GIT_NOT_FOUND } from './run-git.js';
 
-const STDERR_KEPT = 4096;
+const STDERR_KEPT = 8192;
+
+export interface GitStreamOptions {
+  /** `-c key=value` settings for this run. */
+  config?: Record<string, string>;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
 
 /**
  * A spawned git whose output is read as a stream (diffs, logs, blobs): never buffered whole.
@@ -14,21 +22,23 @@ export class GitStream {
   private readonly exit: Promise<void>;
   private stderr = '';
 
-  constructor(args: string[], cwd: string) {
+  constructor(args: string[], cwd: string, options: GitStreamOptions = {}) {
     const what = `git ${args[0]}`;
-    this.child = spawn('git', ['-c', 'core.quotePath=false', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const config = Object.entries({ 'core.quotePath': 'false', ...options.config }).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+    const env = options.env ? { ...process.env, ...options.env } : process.env;
+    this.child = spawn('git', [...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.on('data', (chunk: Buffer) => {
-      if (this.stderr.length < STDERR_KEPT) this.stderr += chunk.toString('utf8');
+      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_KEPT); // the end says why git stopped
     });
     this.child.stdin.on('error', () => {}); // git exiting early closes its stdin: the exit status tells
     this.exit = new Promise((resolve, reject) => {
       this.child.on('error', (err: NodeJS.ErrnoException) => {
-        reject(err.code === 'ENOENT' ? new LeakguardError('git was not found on PATH: install git to scan repositories') : new LeakguardError(`${what} could not start: ${err.message}`));
+        reject(err.code === 'ENOENT' ? new LeakguardError(GIT_NOT_FOUND) : new LeakguardError(`${what} could not start: ${err.message}`));
       });
       this.child.on('close', (code, signal) => {
         if (code === 0) return resolve();
         const reason = signal ? `was killed (${signal})` : `failed (exit ${code})`;
-        const detail = this.stderr.trim().split('\n')[0];
+        const detail = reasonIn(this.stderr);
         reject(new LeakguardError(`${what} ${reason}${detail ? `: ${detail}` : ''}; the scan is incomplete`));
       });
     });
@@ -54,6 +64,12 @@ export class GitStream {
 
 /** A line as a span of a buffer, `buf[start, end)`, without its `\n`. */
 export type OnSpan = (buf: Buffer, start: number, end: number) => void;
+
+/** The line of git's stderr that says why it stopped: the last `fatal:` or `error:`, else the first line. */
+function reasonIn(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return [...lines].reverse().find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
+}
 
 /** Splits a byte stream into lines (without `\n`), across chunk boundaries. */
 export class LineSplitter {

@@ -4,6 +4,11 @@ import { unquotePath } from './unquote-path.js';
 /** One file's part of a patch, new side: what a scan needs to see and to place. */
 export class FilePatch {
   binary = false;
+  /** The new side is a submodule (a gitlink): its content lives in another repository. */
+  submodule = false;
+  /** Blob ids from the `index` line (full with --full-index): the old side's (one per parent), the new side's. */
+  oldBlobs: string[] = [];
+  blob: string | null = null;
   /** New-side lines of every hunk, context and added, in order, joined with `\n`. */
   content: Buffer = EMPTY;
   /** The new file's line number (1-based) of each line of `content`. */
@@ -14,8 +19,10 @@ export class FilePatch {
   removedContent: Buffer | null = null;
   /** More than `maxBytes` of new-side text: the lines stop there. */
   truncated = false;
-  /** Bytes of new-side text seen, truncated or not. */
+  /** Bytes of new-side text seen, truncated or not (this piece and those before it). */
   bytes = 0;
+  /** A piece of a large file's patch: more of it follows, in the next FilePatch. */
+  continues = false;
 
   constructor(
     /** null for a new file */
@@ -37,6 +44,16 @@ export class FilePatch {
 
 const EMPTY = Buffer.alloc(0);
 
+/** Lines the next piece of a split patch repeats as context, so a secret across the cut is whole in one piece. */
+const OVERLAP_BYTES = 64 * 1024;
+
+// `index a..b 160000`, `new file mode 160000`, `mode 160000,160000..160000` (combined): a gitlink.
+const GITLINK = /^(?:index \S+ |(?:new file |deleted file |new |old )?mode )(?:[0-7]+,)*(?:[0-7]+\.\.)?160000$/;
+const SUBPROJECT = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
+// `index <old>..<new>`, or `index <p1>,<p2>..<new>` in a combined diff
+const INDEX = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/;
+const MODE = Buffer.from('mode ');
+
 // `@@ -a,b +c,d @@`, or for a merge's combined diff `@@@ -a,b -c,d +e,f @@@` (one `-` range per parent).
 const HUNK = /^(@@+)((?: -\d+(?:,\d+)?)+) \+(\d+)(?:,(\d+))? @@/;
 
@@ -51,7 +68,10 @@ function startsWith(line: Buffer, prefix: string): boolean {
  * A streaming parser of `git diff` / `git log -p` output, fed line by line. It keeps one file's
  * patch at a time and hands each to `onFile` when the next begins (or at `flush`), so memory
  * holds one file's hunks, never a whole history. Lines arrive as spans of the stream's chunks
- * and are copied straight into the file's content: no object per line.
+ * and are copied straight into the file's content: no object per line. With `pieceBytes`, a
+ * larger patch is handed over in pieces of about that size, cut at line boundaries: each piece
+ * repeats the end of the one before as context lines (not added), so memory stays bounded and
+ * nothing is found twice.
  */
 export class PatchParser {
   private file: FilePatch | null = null;
@@ -62,10 +82,13 @@ export class PatchParser {
   private readonly content = new ByteBuilder(1 << 16);
   private readonly removedLines = new ByteBuilder(1 << 12);
   private removedCount = 0;
+  /** Where each line of the piece starts in `content`. */
+  private lineStarts: number[] = [];
 
   constructor(
     private readonly onFile: (file: FilePatch) => void,
     private readonly maxBytes = Number.POSITIVE_INFINITY,
+    private readonly pieceBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   /** One line of the patch, without its `\n`. */
@@ -116,22 +139,62 @@ export class PatchParser {
     } else if (startsWith(line, 'Binary files ') || startsWith(line, 'GIT binary patch')) {
       file.binary = true;
     }
+    if (startsWith(line, 'index ') || line.includes(MODE)) {
+      const text = line.toString('latin1');
+      if (GITLINK.test(text) && !startsWith(line, 'deleted') && !startsWith(line, 'old')) file.submodule = true;
+      const index = INDEX.exec(text);
+      if (index) {
+        file.oldBlobs = index[1].split(',').filter((id) => !/^0+$/.test(id));
+        file.blob = /^0+$/.test(index[2]) ? null : index[2];
+      }
+    }
   }
 
   /** Hands over the file in progress, if any. */
   flush(): void {
     const file = this.file;
     if (file) {
-      if (this.content.length > 0) file.content = this.content.toBuffer();
-      if (this.removedCount > 0) file.removedContent = this.removedLines.toBuffer();
+      this.handOver(file);
+      // a combined diff names no modes: a gitlink shows as its one line, `Subproject commit <id>`
+      if (file.lineNumbers.length === 1 && file.lineNumbers[0] === 1 && SUBPROJECT.test(file.content.toString('latin1'))) file.submodule = true;
       this.onFile(file);
     }
     this.file = null;
     this.oldLeft = [];
     this.newLeft = 0;
     this.content.reset();
+    this.lineStarts = [];
+  }
+
+  /** Moves the piece's bytes into the file, and empties the builders. */
+  private handOver(file: FilePatch): void {
+    if (this.content.length > 0) file.content = this.content.toBuffer();
+    if (this.removedCount > 0) file.removedContent = this.removedLines.toBuffer();
     this.removedLines.reset();
     this.removedCount = 0;
+  }
+
+  /** Bytes held in the current piece: its new-side text and its removed lines. */
+  private get held(): number {
+    return this.content.length + this.removedLines.length;
+  }
+
+  /** Hands over the piece in progress and starts the next with the end of this one as context. */
+  private split(): void {
+    const file = this.file!;
+    this.handOver(file);
+    const starts = this.lineStarts;
+    let from = starts.length;
+    while (from > 0 && file.content.length - starts[from - 1] <= OVERLAP_BYTES) from--;
+    const next = new FilePatch(file.oldPath, file.newPath);
+    Object.assign(next, { binary: file.binary, submodule: file.submodule, oldBlobs: file.oldBlobs, blob: file.blob, bytes: file.bytes, truncated: file.truncated });
+    next.lineNumbers = file.lineNumbers.slice(from);
+    this.content.reset();
+    if (from < starts.length) this.content.append(file.content, starts[from], file.content.length);
+    this.lineStarts = starts.slice(from).map((at) => at - starts[from]);
+    file.continues = true;
+    this.file = next;
+    this.onFile(file);
   }
 
   private oldLeftAny(): boolean {
@@ -159,6 +222,7 @@ export class PatchParser {
       if (columns === 1) {
         if (this.removedCount++ > 0) this.removedLines.appendByte(10);
         this.removedLines.append(buf, start + 1, end);
+        if (this.held >= this.pieceBytes) this.split();
       }
       return;
     }
@@ -171,10 +235,12 @@ export class PatchParser {
       const index = file.lineNumbers.length;
       if (added) file.added.push(index);
       if (index > 0) this.content.appendByte(10);
+      this.lineStarts.push(this.content.length);
       this.content.append(buf, textStart, end);
       file.lineNumbers.push(this.newLine);
     }
     this.newLine++;
+    if (this.held >= this.pieceBytes) this.split();
   }
 }
 

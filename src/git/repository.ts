@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { LeakguardError } from '../errors.js';
-import { queryGit, runGit } from './run-git.js';
+import { GIT_NOT_FOUND, queryGit, runGit } from './run-git.js';
 
 /**
  * Repository discovery and small queries, through simple-git. Bulk data comes from GitStream.
@@ -16,20 +16,25 @@ export class Repository {
     /** Where git commands run: the work tree's top, or the git dir of a bare repository. */
     readonly cwd: string,
     readonly gitDir: string,
+    /** Shared by all linked worktrees: refs, objects, `shallow`. */
+    readonly commonDir: string,
     readonly workTree: string | null,
     /** A shallow clone (it can stop being one after a fetch). */
     public shallow: boolean,
   ) {}
 
   static async open(dir: string): Promise<Repository> {
-    // one query; in a bare repository git answers the first three, then fails on the fourth
-    const { stdout, failure } = await queryGit(['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository', '--show-toplevel'], dir);
-    const [gitDir, bare, shallow, top] = stdout.toString('utf8').split('\n');
-    if (!gitDir || (bare !== 'true' && bare !== 'false')) {
+    // one query; in a bare repository git answers the first four, then fails on the last
+    const { stdout, failure } = await queryGit(
+      ['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository', '--git-common-dir', '--show-toplevel'],
+      dir,
+    );
+    const [gitDir, bare, shallow, commonDir, top] = stdout.toString('utf8').split('\n');
+    if (!gitDir || (bare !== 'true' && bare !== 'false') || !commonDir) {
       throw describe(new Error(failure ?? 'no answer from git rev-parse'), `${dir} is not in a git repository`);
     }
     const workTree = bare === 'true' ? null : top || null;
-    return new Repository(workTree ?? gitDir, gitDir, workTree, shallow === 'true');
+    return new Repository(workTree ?? gitDir, gitDir, resolve(dir, commonDir), workTree, shallow === 'true');
   }
 
   private async raw(args: string[]): Promise<string> {
@@ -47,12 +52,54 @@ export class Repository {
     }
   }
 
+  /** The commit each revision names (null where none), in one git call however many there are. */
+  async commits(revs: string[]): Promise<(string | null)[]> {
+    if (revs.length === 0) return [];
+    const out = await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype)'], this.cwd, revs.map((rev) => `${rev}^{commit}\n`).join(''));
+    const lines = out.toString('utf8').split('\n');
+    return revs.map((_, i) => {
+      const [sha, type] = (lines[i] ?? '').split(' ');
+      return type === 'commit' ? sha : null;
+    });
+  }
+
   /** The commit a revision names, or a clear error that says why not (shallow clones included). */
   async requireCommit(rev: string, what: string): Promise<string> {
     const sha = await this.commit(rev);
     if (sha) return sha;
-    const hint = this.shallow ? ' — this is a shallow clone, fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI)' : '';
+    const hint = this.shallow ? ' — this is a shallow clone, fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI)'
+      : !(await this.hasCommits()) ? ': the repository has no commits yet' : '';
     throw new LeakguardError(`${what} "${rev}" is not a commit in this repository${hint}`);
+  }
+
+  /**
+   * A date as git reads `--since` (ISO dates, "2 weeks ago"…), checked: git reads anything it
+   * cannot parse as "now", which would make a typo scan nothing and pass for clean.
+   */
+  async requireDate(text: string, what: string): Promise<void> {
+    const out = (await this.raw(['rev-parse', `--since=${text}`]).catch(() => '')).trim();
+    const seconds = Number(/^--max-age=(\d+)$/.exec(out)?.[1] ?? Number.NaN);
+    const objectId = /^[0-9a-f]{7,64}$/i.test(text) && /[a-f]/i.test(text); // git would read its digits as a date
+    if (objectId || Number.isNaN(seconds) || Math.abs(seconds - Date.now() / 1000) < 60) {
+      const hint = this.shallow ? ' (this is a shallow clone: a commit before the cut is not in it)' : '';
+      throw new LeakguardError(`${what} "${text}" is neither a commit in this repository nor a date${hint}`);
+    }
+  }
+
+  /** False in a repository with no commits at all (a fresh `git init`: no refs, HEAD unborn). */
+  async hasCommits(): Promise<boolean> {
+    const ref = (await this.raw(['for-each-ref', '--count=1', '--format=%(objectname)']).catch(() => '')).trim();
+    return ref !== '' || (await this.commit('HEAD')) !== null;
+  }
+
+  /** The remote a partial clone fetches its missing objects from (`git clone --filter`), or null. */
+  async promisorRemote(): Promise<string | null> {
+    const config = await this.raw(['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$']).catch(() => '');
+    for (const line of config.split('\n')) {
+      const promisor = /^remote\.(.+)\.promisor true$/i.exec(line.trim()) ?? /^extensions\.partialclone (.+)$/i.exec(line.trim());
+      if (promisor) return promisor[1];
+    }
+    return null;
   }
 
   async mergeBase(a: string, b: string): Promise<string> {
@@ -91,7 +138,7 @@ export class Repository {
   async shallowBoundariesIn(revisions: string[]): Promise<string[]> {
     if (!this.shallow) return [];
     const boundaries = new Set(
-      (await readFile(join(this.gitDir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
+      (await readFile(join(this.commonDir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
     );
     if (boundaries.size === 0) return [];
     const walked = (await this.raw(['rev-list', ...revisions, '--'])).split('\n');
@@ -134,7 +181,7 @@ export class Repository {
 
 function describe(err: unknown, fallback: string): LeakguardError {
   const message = err instanceof Error ? err.message : String(err);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return new LeakguardError('git was not found on PATH: install git to scan repositories');
+  if (/ENOENT/.test(message) && /spawn/.test(message)) return new LeakguardError(GIT_NOT_FOUND);
   const firstLine = message.trim().split('\n')[0].replace(/^fatal: /, '');
   return new LeakguardError(firstLine && !/not a git repository/i.test(firstLine) ? `${fallback} (${firstLine})` : fallback);
 }

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findWorkTree, ignoredPaths } from '../git/ignored-paths.js';
+import { isLfsPointer, LFS_POINTER } from '../git/lfs-pointer.js';
 import type { Fragment, Skipped } from '../types.js';
 import { decode } from './decode.js';
 import { formatBytes } from '../format-bytes.js';
@@ -59,7 +60,7 @@ async function openRoot(path: string, options: FileSourceOptions): Promise<Root 
   const display = displayPath(path);
   let ignored: Set<string> | null = null;
   let workTree: string | null = null;
-  if (options.gitignore !== false) {
+  if (options.gitignore !== false && isFolder(real)) { // a file named outright is scanned whatever .gitignore says
     workTree = findWorkTree(real);
     if (workTree) {
       try {
@@ -104,6 +105,11 @@ function* walk(
     } catch (err) {
       return options.onError(`cannot read folder ${display}: ${describe(err)}`, display);
     }
+    if (root.workTree && real !== root.real && entries.includes('.git')) {
+      // A submodule (or a repository cloned inside this one) has its own .gitignore, which this
+      // work tree's does not apply: scanned from here its ignored files would be read as ours.
+      return options.onSkip({ path: `${display}/`, reason: `submodule or nested repository: not descended into (scan it separately: leakguard scan ${display})` });
+    }
     for (const name of entries) {
       if (name === '.git') continue;
       yield* walk(root, display === '.' ? name : `${display}/${name}`, join(real, name), seen, options);
@@ -134,7 +140,19 @@ function readFragment({ display: path, real, stats }: FileEntry, options: FileSo
     options.onSkip({ path, reason: 'binary (NUL byte in the first 8 KB)' });
     return null;
   }
+  if (isLfsPointer(decoded.content)) {
+    options.onSkip({ path, reason: LFS_POINTER });
+    return null;
+  }
   return { kind: 'file', path, content: decoded.content };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function realpathOrNull(path: string): string | null {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LeakguardError } from '../errors.js';
+import { fetchMissingBlobs } from '../git/partial-clone.js';
 import { Repository } from '../git/repository.js';
 import type { Progress } from '../progress.js';
 import type { Fragment, Skipped } from '../types.js';
@@ -32,6 +33,8 @@ export interface OpenedSource {
   root: string;
   /** Commits in order: report each secret once, where it first came in. */
   history: boolean;
+  /** What the person should know about what was (not) scanned: no commits, a shallow clone. */
+  notices?: string[];
 }
 
 /** Finds the repository, checks that what was asked for can be seen whole, and opens the source. */
@@ -50,22 +53,33 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     return { fragments, root: repo.cwd, history: false };
   }
 
+  if (source.kind === 'history' && !source.branch && !(await repo.hasCommits())) {
+    return { fragments: [], root: repo.cwd, history: true, notices: ['the repository has no commits yet: there is no history to scan'] };
+  }
   const revisions =
     source.kind === 'range' ? await rangeRevisions(repo, source.range)
     : source.kind === 'push' ? await pushRevisions(repo, source)
     : await historyRevisions(repo, source);
   if (revisions.length === 0) return { fragments: [], root: repo.cwd, history: true };
+  const notices: string[] = [];
   const boundaries = await repo.shallowBoundariesIn(revisions);
-  if (boundaries.length > 0) {
+  if (boundaries.length > 0 && source.kind !== 'history') {
     throw new LeakguardError(
       `this is a shallow clone: history before commit ${boundaries[0].slice(0, 12)} is missing, so the ${source.kind} cannot be scanned whole (git fetch --unshallow, or fetch-depth: 0 in CI)`,
     );
   }
+  if (boundaries.length > 0) {
+    // A history is every commit there is: scan those, and say plainly that older ones are not here.
+    // (The cut commit's patch holds its whole tree, so what it contains is scanned.)
+    notices.push(`this is a shallow clone: only the commits it has were scanned; history before commit ${boundaries[0].slice(0, 12)}${boundaries.length > 1 ? ` (and ${boundaries.length - 1} more cuts)` : ''} is not in it (git fetch --unshallow, or fetch-depth: 0 in CI, to scan it all)`);
+    for (const sha of boundaries) options.onSkip({ path: `history before commit ${sha.slice(0, 12)}`, reason: 'shallow clone: those commits were never fetched, not scanned' });
+  }
+  await fetchMissingBlobs(repo, revisions);
   const progress = options.progress;
   const shard = source.kind === 'history' ? source.shard : undefined;
   const listed = await repo.listCommits(revisions);
   const commits = shard ? shardOf(listed, shard) : listed;
-  if (commits.length === 0) return { fragments: [], root: repo.cwd, history: true };
+  if (commits.length === 0) return { fragments: [], root: repo.cwd, history: true, notices };
   progress?.setTotal(commits.length);
   const fragments = logFragments(repo, {
     commits,
@@ -74,7 +88,7 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     onSkip: options.onSkip,
     onCommit: progress ? () => progress.commit() : undefined,
   });
-  return { fragments: progress ? counted(fragments, progress) : fragments, root: repo.cwd, history: true };
+  return { fragments: progress ? counted(fragments, progress) : fragments, root: repo.cwd, history: true, notices };
 }
 
 /**
@@ -101,6 +115,7 @@ async function historyRevisions(repo: Repository, source: { branch?: string; sin
   if (source.since) {
     const since = await repo.commit(source.since);
     // a revision: what came after it; otherwise a date, as git understands dates
+    if (!since) await repo.requireDate(source.since, '--since');
     revisions.push(since ? `^${since}` : `--since=${source.since}`);
   }
   if (source.maxCount !== undefined) revisions.push(`--max-count=${source.maxCount}`);
@@ -124,18 +139,15 @@ async function rangeRevisions(repo: Repository, range: string): Promise<string[]
  */
 async function pushRevisions(repo: Repository, source: { remote: string; updates: { localSha: string; remoteSha: string }[] }): Promise<string[]> {
   const absent = (sha: string) => /^0+$/.test(sha);
-  const tips: string[] = [];
-  const known: string[] = [];
-  for (const { localSha, remoteSha } of source.updates) {
-    if (absent(localSha)) continue;
-    tips.push(await repo.requireCommit(localSha, 'pushed commit'));
-    if (!absent(remoteSha)) {
-      const old = await repo.commit(remoteSha); // a force push may replace commits this clone never had
-      if (old) known.push(old);
-    }
-  }
+  const pushed = source.updates.filter((u) => !absent(u.localSha));
+  // one lookup for all: a push may update thousands of refs
+  const tips = await repo.commits(pushed.map((u) => u.localSha));
+  const missing = tips.indexOf(null);
+  if (missing !== -1) await repo.requireCommit(pushed[missing].localSha, 'pushed commit'); // throws, saying why
+  // a force push may replace commits this clone never had: those are simply not known
+  const known = (await repo.commits(pushed.map((u) => u.remoteSha).filter((sha) => !absent(sha)))).filter((sha) => sha !== null);
   if (tips.length === 0) return [];
-  return [...tips, '--not', ...known, `--remotes=${source.remote}`];
+  return [...new Set(tips as string[]), '--not', ...new Set(known), `--remotes=${source.remote}`];
 }
 
 async function* counted(fragments: AsyncIterable<Fragment>, progress: Progress): AsyncGenerator<Fragment> {

@@ -3,7 +3,9 @@ import { OutputQueue } from '../git/output-queue.js';
 import { PatchParser, type FilePatch } from '../git/patch-parser.js';
 import type { Repository } from '../git/repository.js';
 import { formatBytes } from '../format-bytes.js';
+import { isLfsPointer, LFS_POINTER } from '../git/lfs-pointer.js';
 import type { Fragment, Skipped } from '../types.js';
+import { diffThreshold, Undiffed } from './undiffed.js';
 
 export interface LogOptions {
   /** The commits to read, oldest first (parents before children). */
@@ -14,6 +16,9 @@ export interface LogOptions {
   /** Called as each commit starts, for progress. */
   onCommit?: () => void;
 }
+
+// A larger patch is scanned in pieces of this size (with overlap), so memory does not grow with the size limit.
+const PIECE_BYTES = 4 * 1024 * 1024;
 
 // Fields separated by NUL, which neither commit messages nor patches contain.
 const FORMAT = '--format=%x00%H%x00%an <%ae>%x00%aI%x00%B%x00';
@@ -46,43 +51,65 @@ export async function* logFragments(repo: Repository, options: LogOptions): Asyn
   for (let i = 0; i < options.commits.length; i += SEGMENT_COMMITS) {
     segments.push(`${options.commits.slice(i, i + SEGMENT_COMMITS).join('\n')}\n`);
   }
+  // git is told to show blobs it would need too much memory to diff as binary (see Undiffed)
+  const config = { 'core.bigFileThreshold': String(diffThreshold(options.maxFileSize)) };
   const start = (segment: string, limit: number) => {
-    const git = new GitStream(LOG_ARGS, repo.cwd);
+    const git = new GitStream(LOG_ARGS, repo.cwd, { config });
     git.stdin.end(segment);
     return { git, output: new OutputQueue(git.stdout, limit) };
   };
+  const shared: Shared = { undiffed: new Undiffed(repo.cwd, options.maxFileSize, options.onSkip), submodules: new Set() };
   let next = segments.length > 0 ? start(segments[0], STREAMING) : null;
   try {
     for (let i = 0; next; i++) {
       const current = next;
       current.output.setLimit(STREAMING);
       next = i + 1 < segments.length ? start(segments[i + 1], READ_AHEAD) : null;
-      yield* segmentFragments(current.git, current.output, options);
+      yield* segmentFragments(current.git, current.output, options, shared);
     }
   } finally {
     next?.git.kill();
+    shared.undiffed.close();
   }
 }
 
+/** What the segments of one history share. */
+interface Shared {
+  undiffed: Undiffed;
+  /** Submodule paths already reported. */
+  submodules: Set<string>;
+}
+
 const LOG_ARGS = [
-  'log', '-p', '-U3', '-M', '--cc', FORMAT,
+  'log', '-p', '-U3', '-M', '--cc', FORMAT, '--full-index',
   '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/',
   '--no-walk=unsorted', '--stdin', '--',
 ];
 
 /** One segment's `git log` output, parsed into fragments as it streams. */
-async function* segmentFragments(git: GitStream, output: OutputQueue, options: LogOptions): AsyncGenerator<Fragment> {
-  const ready: Fragment[] = [];
+async function* segmentFragments(git: GitStream, output: OutputQueue, options: LogOptions, shared: Shared): AsyncGenerator<Fragment> {
+  // A file git shows as binary is settled asynchronously (its size decides): ready keeps the order.
+  const ready: (Fragment | Promise<Fragment | null>)[] = [];
   let commit: Commit | null = null;
   let header: Buffer[] | null = null;
   let nuls = 0;
 
   const parser = new PatchParser((file) => {
-    if (commit) {
+    if (!commit) return;
+    const path = file.newPath ?? file.oldPath;
+    if (path !== null && file.submodule) {
+      // once per path: a gitlink's change is another repository's commit id, not content
+      if (!shared.submodules.has(path)) options.onSkip({ path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
+      shared.submodules.add(path);
+    } else if (path !== null && file.binary && file.newPath !== null) {
+      const settled = shared.undiffed.fragment(file, { kind: options.kind, path, at: `${path} (commit ${commit.sha.slice(0, 12)})`, commit });
+      settled.catch(() => {}); // awaited in order below
+      ready.push(settled);
+    } else {
       const fragment = fileFragment(file, commit, options);
       if (fragment) ready.push(fragment);
     }
-  }, options.maxFileSize);
+  }, options.maxFileSize, PIECE_BYTES);
 
   const onLine = (buf: Buffer, start: number, end: number) => {
     if (header === null && buf[start] === 0) {
@@ -105,14 +132,20 @@ async function* segmentFragments(git: GitStream, output: OutputQueue, options: L
   };
 
   const lines = new LineSplitter();
+  async function* drain(): AsyncGenerator<Fragment> {
+    for (const item of ready.splice(0)) {
+      const fragment = item instanceof Promise ? await item : item;
+      if (fragment) yield fragment;
+    }
+  }
   try {
     for await (const chunk of output) {
       lines.pushSpans(chunk, onLine);
-      yield* ready.splice(0);
+      yield* drain();
     }
     lines.end((line) => onLine(line, 0, line.length));
     parser.flush();
-    yield* ready.splice(0);
+    yield* drain();
     await git.done();
   } finally {
     git.kill();
@@ -127,7 +160,11 @@ function fileFragment(file: FilePatch, commit: Commit, options: LogOptions): Fra
     options.onSkip({ path: at, reason: 'binary' });
     return null;
   }
-  if (file.truncated) {
+  if (file.lineNumbers[0] === 1 && isLfsPointer(file.content)) {
+    options.onSkip({ path: at, reason: LFS_POINTER });
+    return null;
+  }
+  if (file.truncated && !file.continues) {
     options.onSkip({ path: at, reason: `patch larger than the size limit: only the first ${formatBytes(options.maxFileSize)} scanned` });
   }
   const hasAdded = file.added.length > 0;

@@ -5,6 +5,8 @@ import type { Repository } from '../git/repository.js';
 import type { Fragment, Skipped } from '../types.js';
 import { decode } from './decode.js';
 import { formatBytes } from '../format-bytes.js';
+import { isLfsPointer, LFS_POINTER } from '../git/lfs-pointer.js';
+import { diffThreshold } from './undiffed.js';
 
 export interface StagedOptions {
   /** HEAD's commit, or null before the first commit. */
@@ -29,7 +31,7 @@ interface Change {
 export async function* stagedFragments(repo: Repository, options: StagedOptions): AsyncGenerator<Fragment> {
   const base = options.head ?? (await repo.emptyTree());
   // two independent diffs of the same change: run side by side
-  const [changes, added] = await Promise.all([changedFiles(repo, base, options), addedLines(repo, base)]);
+  const [changes, added] = await Promise.all([changedFiles(repo, base, options), addedLines(repo, base, options.maxFileSize)]);
   if (changes.length === 0) return; // deletions and mode changes only: nothing to scan
 
   const pathOf = new Map<string, string[]>();
@@ -43,6 +45,10 @@ export async function* stagedFragments(repo: Repository, options: StagedOptions)
       const decoded = decode(blob.content);
       if (decoded.binary) {
         options.onSkip({ path, reason: 'binary (NUL byte in the first 8 KB)' });
+        continue;
+      }
+      if (isLfsPointer(decoded.content)) {
+        options.onSkip({ path, reason: LFS_POINTER });
         continue;
       }
       // A file git diffs as binary (UTF-16, say) has no hunks: every line of it counts.
@@ -73,7 +79,7 @@ async function changedFiles(repo: Repository, base: string, options: StagedOptio
     i += renamed ? 3 : 2;
     if (status === 'D' || oldSha === newSha) continue; // deleted, or only the mode or the name changed
     if (newMode === '160000') {
-      options.onSkip({ path, reason: 'submodule (its own repository is not descended into)' });
+      options.onSkip({ path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
       continue;
     }
     if (newMode === '120000') continue; // a symlink's content is the path it points to
@@ -83,13 +89,16 @@ async function changedFiles(repo: Repository, base: string, options: StagedOptio
 }
 
 /** New-file line numbers of the added lines of each staged file, from a zero-context patch. */
-async function addedLines(repo: Repository, base: string): Promise<Map<string, number[]>> {
+async function addedLines(repo: Repository, base: string, maxFileSize: number): Promise<Map<string, number[]>> {
   const added = new Map<string, number[]>();
   const parser = new PatchParser((file) => {
     if (file.newPath !== null && !file.binary) added.set(file.newPath, file.added.map((i) => file.lineNumbers[i]));
   });
-  // explicit prefixes: diff.mnemonicPrefix or diff.noprefix in the user's config would change the paths
-  const git = new GitStream(['diff', '--cached', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/', '-M', base, '--'], repo.cwd);
+  // explicit prefixes: diff.mnemonicPrefix or diff.noprefix in the user's config would change the paths;
+  // a file too large to diff comes out binary: then every line of its staged content counts
+  const config = { 'core.bigFileThreshold': String(diffThreshold(maxFileSize)) };
+  const args = ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/', '-M', base, '--'];
+  const git = new GitStream(args, repo.cwd, { config });
   const lines = new LineSplitter();
   const onLine = (line: Buffer) => parser.line(line);
   for await (const chunk of git.stdout as AsyncIterable<Buffer>) lines.push(chunk, onLine);

@@ -143,15 +143,17 @@ describe('scan --history', () => {
     expect(brief(history(dir, '--since', '2000-01-01').report!)).toHaveLength(2);
   });
 
-  it('refuses a shallow clone whose history is cut (exit 2)', () => {
+  it('scans the commits a shallow clone has, and says the history before the cut was not scanned', () => {
     const origin = tempRepo();
     commitFiles(origin, { 'a.txt': `k=${AWS_KEY_ID}\n` }, 'one');
-    commitFiles(origin, { 'b.txt': 'two\n' }, 'two');
+    const two = commitFiles(origin, { 'b.txt': 'two\n' }, 'two');
     const clone = tempDir();
     git(clone, 'clone', '-q', '--depth', '1', `file://${origin}`, '.');
-    const r = runCli(['scan', '--history'], { cwd: clone });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^leakguard: this is a shallow clone: history before commit [0-9a-f]{12} is missing/);
+    const r = history(clone);
+    expect(r.status).toBe(1);
+    expect(brief(r.report!)).toEqual([{ rule: 'aws-access-key-id', file: 'a.txt', line: 1, commit: two, source: 'history' }]);
+    expect(r.report!.stats.skipped).toEqual([{ path: `history before commit ${two.slice(0, 12)}`, reason: 'shallow clone: those commits were never fetched, not scanned' }]);
+    expect(r.stderr).toMatch(/^leakguard: note: this is a shallow clone: only the commits it has were scanned; history before commit [0-9a-f]{12} is not in it/);
   });
 
   it('works in a bare repository', () => {
