@@ -37,7 +37,7 @@ export function finish(result: ScanResult, format: Format, values: CliValues): n
 
   const report = renderReport(result.findings, result.stats, { ...reportOptions(values), format });
   writeOutput(report, values.output);
-  if (values.sarif) writeOutput(renderReport(result.findings, result.stats, { ...reportOptions(values), format: 'sarif' }), values.sarif);
+  if (values.sarif) writeOutput(renderReport(result.findings, result.stats, { ...reportOptions(values), format: 'sarif' }), values.sarif, '--sarif');
   for (const notice of result.notices) {
     if (format === 'github') process.stdout.write(`::warning title=leakguard::${escapeData(notice)}\n`);
     else process.stderr.write(`leakguard: note: ${notice}\n`);
