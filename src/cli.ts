@@ -32,7 +32,7 @@ options:
   --format text|json|sarif|github   output format (default text)
   --output FILE           write the report to FILE
   --config FILE           use this config file instead of searching for one
-  --max-file-size SIZE    skip files larger than SIZE (default 10MB)
+  --max-file-size SIZE    skip files larger than SIZE (default 100MB)
   --baseline FILE         hide the accepted findings FILE lists (default: .leakguard-baseline.json if present)
   --sarif FILE            also write a SARIF report to FILE
   --redact / --no-redact  mask secrets in the output (default) or show them

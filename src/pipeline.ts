@@ -20,8 +20,10 @@ export async function runPipeline(
 ): Promise<PipelineTotals> {
   const totals: PipelineTotals = { findings: [], bytesScanned: 0, fragments: 0 };
   for await (const fragment of fragments) {
-    totals.fragments++;
-    totals.bytesScanned += fragment.content.length;
+    // A chunked input counts once, and its windows' overlaps are not counted twice.
+    const chunk = fragment.chunk;
+    if (!chunk || chunk.index === 0) totals.fragments++;
+    totals.bytesScanned += chunk ? chunk.reportTo - chunk.reportFrom : fragment.content.length;
     firstSeen?.noteFragment(fragment);
     if (fragment.content.length === 0) continue;
     const matches = engine.scan(fragment);

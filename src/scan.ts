@@ -8,7 +8,7 @@ import { runPipeline } from './pipeline.js';
 import type { Progress } from './progress.js';
 import type { GitSource } from './sources/git-source.js';
 import { fileFragments } from './sources/files.js';
-import { stdinFragment } from './sources/stdin.js';
+import { stdinFragments } from './sources/stdin.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LeakguardError } from './errors.js';
@@ -80,16 +80,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (source.history) firstSeen = new FirstSeen();
     notices.push(...(source.notices ?? []));
   } else if (options.stdin) {
-    fragments = [await stdinFragment(options.stdin === true ? process.stdin : options.stdin)];
+    fragments = stdinFragments(options.stdin === true ? process.stdin : options.stdin);
   } else {
     fragments = fileFragments(options.paths?.length ? options.paths : ['.'], {
       cwd,
       maxFileSize,
       gitignore: options.gitignore,
       onSkip,
-      onError: (message, path) => {
+      onError: (message, path, reason) => {
         errors.push(message);
-        skipped.push({ path, reason: message.replace(/^cannot read (folder )?\S+: /, 'unreadable: ') });
+        skipped.push({ path, reason });
       },
     });
   }

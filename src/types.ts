@@ -22,6 +22,25 @@ export interface Fragment {
   removed?: Buffer;
   /** For merges: the branch (or commit) being merged in. */
   branch?: string;
+  /** Files and stdin larger than a chunk: this fragment is one window of the input (see FragmentChunk). */
+  chunk?: FragmentChunk;
+}
+
+/**
+ * One window of an input read in chunks (src/sources/chunks.ts). Windows overlap; each reports
+ * only the matches whose secret starts in its core, [reportFrom, reportTo) in content's byte
+ * offsets, so a secret on a boundary is found once. Lines and columns in the window are offset by
+ * where it starts in the input.
+ */
+export interface FragmentChunk {
+  /** 0 for the first window of an input: stats count an input once. */
+  index: number;
+  /** The input's line (1-based) holding content's first byte. */
+  line: number;
+  /** Characters on that line before content's first byte (0 when the window starts a line). */
+  column: number;
+  reportFrom: number;
+  reportTo: number;
 }
 
 export interface Allowlist {
@@ -90,6 +109,11 @@ export interface Finding {
   remediation: string;
   /** The source line holding the start of the secret (for the text report). */
   lineText: string;
+  /**
+   * Where the matched text (the secret, or the encoded span it was decoded from) sits in
+   * lineText, as string indexes [start, end): the text report masks exactly that.
+   */
+  lineSpan?: [number, number];
 }
 
 export interface Skipped {

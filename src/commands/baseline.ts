@@ -28,7 +28,7 @@ export async function baselineCommand(paths: string[], values: CliValues): Promi
   const kept = existing.filter((e) => !stale.has(e.fingerprint));
   const added = result.findings.map(entryOf);
   const entries = [...kept, ...added];
-  writeOutput(serializeBaseline(entries), path);
+  writeOutput(serializeBaseline(entries), path, 'the baseline');
   const pruned = stale.size ? `, ${stale.size} stale pruned` : '';
   const total = new Set(entries.map((e) => e.fingerprint)).size;
   process.stdout.write(`leakguard: baseline ${file}: ${total} entries (${total - kept.length} new${pruned})\n`);

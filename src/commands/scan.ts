@@ -37,18 +37,18 @@ export function finish(result: ScanResult, format: Format, values: CliValues): n
 
   const report = renderReport(result.findings, result.stats, { ...reportOptions(values), format });
   writeOutput(report, values.output);
-  if (values.sarif) writeOutput(renderReport(result.findings, result.stats, { ...reportOptions(values), format: 'sarif' }), values.sarif);
+  if (values.sarif) writeOutput(renderReport(result.findings, result.stats, { ...reportOptions(values), format: 'sarif' }), values.sarif, '--sarif');
   for (const notice of result.notices) {
     if (format === 'github') process.stdout.write(`::warning title=leakguard::${escapeData(notice)}\n`);
     else process.stderr.write(`leakguard: note: ${notice}\n`);
   }
   for (const message of result.errors) process.stderr.write(`leakguard: ${message}\n`);
-  if (result.findings.length > 0) return 1;
   if (result.errors.length > 0) {
+    // said even when there are findings: the exit code is then 1, but the scan was not whole
     process.stderr.write(`leakguard: ${result.errors.length} path${result.errors.length === 1 ? '' : 's'} could not be read: the scan is incomplete\n`);
-    return 2;
   }
-  return 0;
+  if (result.findings.length > 0) return 1;
+  return result.errors.length > 0 ? 2 : 0;
 }
 
 function parseShard(value: string | undefined): { index: number; count: number } | undefined {

@@ -16,7 +16,7 @@ export interface Config {
   maxFileSize: number;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
 
 const KEYS = ['rules', 'disable', 'override', 'allow', 'maxFileSize'];
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i;

@@ -24,17 +24,32 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
   const lines = new LineIndex(fragment.content);
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const chunk = fragment.chunk;
+  // A minified line can be megabytes with many secrets: decode it, and look for ignores on it, once.
+  const texts = new Map<number, string>();
+  const textOf = (index: number) => texts.get(index) ?? texts.set(index, lines.text(index)).get(index)!;
+  const ignored = new Map<string, boolean>();
+  const isIgnored = (ruleId: string, index: number) => {
+    const key = `${index}\0${ruleId}`;
+    let result = ignored.get(key);
+    if (result === undefined) {
+      result = isInlineIgnored(ruleId, textOf(index), index > 0 ? textOf(index - 1) : undefined, ctx.ruleIds);
+      ignored.set(key, result);
+    }
+    return result;
+  };
   for (const match of matches) {
+    // A window of a chunked input reports only what starts in its core: its neighbours see the rest.
+    if (chunk && (match.start < chunk.reportFrom || match.start >= chunk.reportTo)) continue;
     const rule = ctx.rulesById.get(match.ruleId)!;
     const at = locate(fragment, lines, match);
     if (fragment.addedLines && !touchesAddedLine(fragment.addedLines, at.startIndex, at.endIndex)) continue;
-    const line = lines.text(at.startIndex);
-    const previous = at.startIndex > 0 ? lines.text(at.startIndex - 1) : undefined;
-    if (isInlineIgnored(rule.id, line, previous, ctx.ruleIds)) continue;
+    if (isIgnored(rule.id, at.startIndex)) continue;
     if (ctx.allowlist.allowsSecret(match.secret)) continue;
     const key = `${rule.id}\0${match.start}\0${match.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const shown = lines.excerpt(at.startIndex, match.start, match.end);
     findings.push({
       ruleId: rule.id,
       description: match.encoding ? `${rule.description} (${match.encoding}-encoded)` : rule.description,
@@ -54,7 +69,8 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
       entropy: Math.round(match.entropy * 100) / 100,
       fingerprint: fingerprint(rule.id, match.secret, fragment.path),
       remediation: rule.remediation,
-      lineText: line,
+      lineText: shown.text,
+      lineSpan: shown.span,
     });
   }
   return findings;

@@ -4,7 +4,7 @@ import type { Finding, ScanStats } from '../types.js';
 export function jsonReport(findings: Finding[], stats: ScanStats): string {
   const out = {
     version: 1,
-    findings: findings.map(({ lineText: _lineText, ...f }) => f),
+    findings: findings.map(({ lineText: _lineText, lineSpan: _lineSpan, ...f }) => f),
     stats: {
       bytesScanned: stats.bytesScanned,
       fragments: stats.fragments,

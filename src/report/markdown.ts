@@ -1,6 +1,6 @@
 import type { Finding, ScanStats } from '../types.js';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 const ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 /** A Markdown table of the findings, for the GitHub job summary ($GITHUB_STEP_SUMMARY). */

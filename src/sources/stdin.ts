@@ -1,11 +1,20 @@
 import type { Fragment } from '../types.js';
-import { decode } from './decode.js';
+import { chunkSizes, windows } from './chunks.js';
+import { loneCrAsLf, sniffPieces, utf8Pieces } from './decode.js';
 
-/** Standard input as one fragment. Binary input is scanned as bytes rather than refused. */
-export async function stdinFragment(input: NodeJS.ReadableStream = process.stdin): Promise<Fragment> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  const bytes = Buffer.concat(chunks);
-  const decoded = decode(bytes);
-  return { kind: 'stdin', path: null, content: decoded.binary ? bytes : decoded.content };
+/**
+ * Standard input, read as it is scanned: one fragment, or one per window when it is larger than
+ * a chunk, so memory stays bounded however much is piped in. Binary input is scanned as bytes
+ * rather than refused.
+ */
+export async function* stdinFragments(input: NodeJS.ReadableStream = process.stdin): AsyncGenerator<Fragment> {
+  const { sniffed, pieces } = await sniffPieces(buffers(input));
+  const text = sniffed.binary ? pieces : utf8Pieces(pieces, sniffed);
+  for await (const { content, chunk } of windows(loneCrAsLf(text), chunkSizes())) {
+    yield { kind: 'stdin', path: null, content, ...(chunk ? { chunk } : {}) };
+  }
+}
+
+async function* buffers(input: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  for await (const piece of input) yield typeof piece === 'string' ? Buffer.from(piece) : (piece as Buffer);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareScanner, scan } from '../../dist/index.js';
 import { runPipeline } from '../../dist/pipeline.js';
 import { fileFragments } from '../../dist/sources/files.js';
-import { stdinFragment } from '../../dist/sources/stdin.js';
+import { stdinFragments } from '../../dist/sources/stdin.js';
 import { AWS_KEY_ID, GITHUB_PAT, SLACK_BOT_TOKEN } from '../fixtures/secrets.js';
 import { git, tempDir, tempRepo, writeFiles } from '../helpers.js';
 
@@ -43,11 +43,16 @@ const text = fc.tuple(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { 
 
 interface Planted { ruleId: string; line: number; column: number; endColumn: number }
 
-/** The bytes of the text, and where each secret in it is (1-based line, character columns). */
-function build([lines, finalEol]: [Array<[Piece[], string]>, boolean], firstLine = 1): { bytes: Buffer; planted: Planted[]; lines: Buffer[] } {
+/**
+ * The bytes of the text, and where each secret in it is (1-based line, character columns). Files
+ * and standard input count a lone CR as a line break, as an editor shows them (`loneCr`); git's
+ * lines end at LF only.
+ */
+function build([lines, finalEol]: [Array<[Piece[], string]>, boolean], firstLine = 1, loneCr = false): { bytes: Buffer; planted: Planted[]; lines: Buffer[] } {
   const planted: Planted[] = [];
   const out: Buffer[] = [];
-  lines.forEach(([pieces], i) => {
+  let extraLines = 0; // lone CRs in the lines before this one
+  lines.forEach(([pieces, eol], i) => {
     const parts: Buffer[] = [];
     for (const [k, p] of pieces.entries()) {
       if ('text' in p) {
@@ -56,12 +61,20 @@ function build([lines, finalEol]: [Array<[Piece[], string]>, boolean], firstLine
       }
       const { secret, ruleId } = SECRETS[p.secret];
       parts.push(Buffer.from(p.before));
-      const column = [...Buffer.concat(parts).toString('utf8')].length + 1;
-      planted.push({ ruleId, line: firstLine + i, column, endColumn: column + secret.length });
+      const before = Buffer.concat(parts).toString('utf8');
+      const breaks = loneCr ? before.split('\r').length - 1 : 0;
+      const column = [...(loneCr ? before.slice(before.lastIndexOf('\r') + 1) : before)].length + 1;
+      planted.push({ ruleId, line: firstLine + i + extraLines + breaks, column, endColumn: column + secret.length });
       // nothing after the secret only at the end of the line: a letter there would be part of the token
       parts.push(Buffer.from(secret + (p.after === '' && k < pieces.length - 1 ? ' ' : p.after)));
     }
-    out.push(Buffer.concat(parts));
+    const content = Buffer.concat(parts);
+    out.push(content);
+    if (loneCr) {
+      const crs = content.toString('latin1').split('\r').length - 1;
+      // a CR that ends the line's text and meets the LF of its line ending is a CRLF, not a break of its own
+      extraLines += crs - (content[content.length - 1] === 13 && eol === '\n' ? 1 : 0);
+    }
   });
   const bytes = Buffer.concat(out.flatMap((l, i) => (i < out.length - 1 || finalEol ? [l, Buffer.from(lines[i][1])] : [l])));
   return { bytes, planted, lines: out };
@@ -78,16 +91,24 @@ describe('findings are placed exactly, property-based', () => {
     const ctx = { rulesById, ruleIds: new Set(rulesById.keys()), allowlist: scanner.allowlist, root: dir, cwd: dir };
     const fail = (message: string) => expect.fail(message);
     await fc.assert(
-      fc.asyncProperty(text, fc.boolean(), async (t, asFile) => {
-        const { bytes, planted } = build(t);
-        let fragments;
-        if (asFile) {
-          writeFiles(dir, { 'planted.txt': bytes });
-          fragments = fileFragments(['planted.txt'], { cwd: dir, maxFileSize: 1 << 24, gitignore: false, onSkip: (s) => fail(`skipped ${s.reason}`), onError: fail });
-        } else {
-          fragments = [await stdinFragment(Readable.from([bytes]))];
+      fc.asyncProperty(text, fc.boolean(), fc.boolean(), async (t, asFile, inChunks) => {
+        const { bytes, planted } = build(t, 1, true);
+        // tiny chunks: every input is cut into overlapping windows, so secrets straddle the cuts
+        if (inChunks) Object.assign(process.env, { LEAKGUARD_CHUNK_BYTES: '97', LEAKGUARD_CHUNK_OVERLAP: '256' });
+        let result;
+        try {
+          let fragments;
+          if (asFile) {
+            writeFiles(dir, { 'planted.txt': bytes });
+            fragments = fileFragments(['planted.txt'], { cwd: dir, maxFileSize: 1 << 24, gitignore: false, onSkip: (s) => fail(`skipped ${s.reason}`), onError: fail });
+          } else {
+            fragments = stdinFragments(Readable.from([bytes]));
+          }
+          result = await runPipeline(fragments, scanner.engine, ctx);
+        } finally {
+          delete process.env.LEAKGUARD_CHUNK_BYTES;
+          delete process.env.LEAKGUARD_CHUNK_OVERLAP;
         }
-        const result = await runPipeline(fragments, scanner.engine, ctx);
         const found = result.findings.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column, endColumn: f.endColumn }));
         expect(sorted(found), JSON.stringify(bytes.toString('utf8'))).toEqual(sorted(planted));
         expect(result.findings.every((f) => f.endLine === f.line)).toBe(true);
