@@ -6,9 +6,8 @@ export class FilePatch {
   binary = false;
   /** The new side is a submodule (a gitlink): its content lives in another repository. */
   submodule = false;
-  /** Blob ids from the `index` line (full with --full-index): the old side's (one per parent), the new side's. */
-  oldBlobs: string[] = [];
-  blob: string | null = null;
+  /** The `index <old>..<new>` line, from which the blob ids are read when they are wanted. */
+  indexLine: string | null = null;
   /** New-side lines of every hunk, context and added, in order, joined with `\n`. */
   content: Buffer = EMPTY;
   /** The new file's line number (1-based) of each line of `content`. */
@@ -31,6 +30,18 @@ export class FilePatch {
     public newPath: string | null,
   ) {}
 
+  /** Blob ids from the `index` line (full with --full-index): the old side's, one per parent. */
+  get oldBlobs(): string[] {
+    const index = this.indexLine === null ? null : INDEX.exec(this.indexLine);
+    return index ? index[1].split(',').filter((id) => !/^0+$/.test(id)) : [];
+  }
+
+  /** The new side's blob id, or null (deleted, or no index line). */
+  get blob(): string | null {
+    const index = this.indexLine === null ? null : INDEX.exec(this.indexLine);
+    return index && !/^0+$/.test(index[2]) ? index[2] : null;
+  }
+
   /** The new-side lines one by one (for tests and small diffs; the scan reads `content`). */
   get lines(): Buffer[] {
     return this.lineNumbers.length === 0 ? [] : splitLines(this.content);
@@ -52,7 +63,6 @@ const GITLINK = /^(?:index \S+ |(?:new file |deleted file |new |old )?mode )(?:[
 const SUBPROJECT = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
 // `index <old>..<new>`, or `index <p1>,<p2>..<new>` in a combined diff
 const INDEX = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/;
-const MODE = Buffer.from('mode ');
 
 // `@@ -a,b +c,d @@`, or for a merge's combined diff `@@@ -a,b -c,d +e,f @@@` (one `-` range per parent).
 const HUNK = /^(@@+)((?: -\d+(?:,\d+)?)+) \+(\d+)(?:,(\d+))? @@/;
@@ -102,52 +112,75 @@ export class PatchParser {
       this.hunkLine(buf, start, end);
       return;
     }
-    const line = buf.subarray(start, end);
-    if (startsWith(line, 'diff --git ')) {
-      this.flush();
-      const { oldPath, newPath } = headerPaths(line.subarray(11));
-      this.file = new FilePatch(oldPath, newPath);
-      return;
-    }
-    if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
-      // a merge: the path once, then a diff of the result against every parent at once
-      this.flush();
-      const path = patchPath(line.subarray(line.indexOf(0x20, 7) + 1), '');
-      this.file = new FilePatch(path, path);
+    // header lines, told apart by their first byte first: most of a history's lines that are not content
+    const first = buf[start];
+    if (first === 0x64 /* d */) {
+      const line = buf.subarray(start, end);
+      if (startsWith(line, 'diff --git ')) {
+        this.flush();
+        const { oldPath, newPath } = headerPaths(line.subarray(11));
+        this.file = new FilePatch(oldPath, newPath);
+      } else if (startsWith(line, 'diff --cc ') || startsWith(line, 'diff --combined ')) {
+        // a merge: the path once, then a diff of the result against every parent at once
+        this.flush();
+        const path = patchPath(line.subarray(line.indexOf(0x20, 7) + 1), '');
+        this.file = new FilePatch(path, path);
+      } else if (this.file && startsWith(line, 'deleted file mode')) {
+        this.file.newPath = null;
+      }
       return;
     }
     const file = this.file;
     if (!file) return;
-    if (startsWith(line, '@@')) {
-      const m = HUNK.exec(line.toString('latin1'));
-      if (!m) return;
-      this.oldLeft = m[2].trim().split(' ').map((range) => (range.includes(',') ? Number(range.split(',')[1]) : 1));
-      this.newLeft = m[4] === undefined ? 1 : Number(m[4]);
-      this.newLine = Number(m[3]);
-    } else if (startsWith(line, '--- ')) {
-      file.oldPath = patchPath(line.subarray(4), 'a/');
-    } else if (startsWith(line, '+++ ')) {
-      file.newPath = patchPath(line.subarray(4), 'b/');
-    } else if (startsWith(line, 'rename from ') || startsWith(line, 'copy from ')) {
-      file.oldPath = unquotePath(line.subarray(line[0] === 0x72 ? 12 : 10));
-    } else if (startsWith(line, 'rename to ') || startsWith(line, 'copy to ')) {
-      file.newPath = unquotePath(line.subarray(line[0] === 0x72 ? 10 : 8));
-    } else if (startsWith(line, 'new file mode')) {
-      file.oldPath = null;
-    } else if (startsWith(line, 'deleted file mode')) {
-      file.newPath = null;
-    } else if (startsWith(line, 'Binary files ') || startsWith(line, 'GIT binary patch')) {
-      file.binary = true;
-    }
-    if (startsWith(line, 'index ') || line.includes(MODE)) {
-      const text = line.toString('latin1');
-      if (GITLINK.test(text) && !startsWith(line, 'deleted') && !startsWith(line, 'old')) file.submodule = true;
-      const index = INDEX.exec(text);
-      if (index) {
-        file.oldBlobs = index[1].split(',').filter((id) => !/^0+$/.test(id));
-        file.blob = /^0+$/.test(index[2]) ? null : index[2];
+    switch (first) {
+      case 0x40 /* @ */: {
+        const m = HUNK.exec(buf.toString('latin1', start, end));
+        if (!m) return;
+        this.oldLeft = m[2].trim().split(' ').map((range) => (range.includes(',') ? Number(range.split(',')[1]) : 1));
+        this.newLeft = m[4] === undefined ? 1 : Number(m[4]);
+        this.newLine = Number(m[3]);
+        return;
       }
+      case 0x2d /* - */:
+        if (startsWith(buf.subarray(start, end), '--- ')) file.oldPath = patchPath(buf.subarray(start + 4, end), 'a/');
+        return;
+      case 0x2b /* + */:
+        if (startsWith(buf.subarray(start, end), '+++ ')) file.newPath = patchPath(buf.subarray(start + 4, end), 'b/');
+        return;
+      case 0x72 /* r */:
+      case 0x63 /* c */: {
+        const line = buf.subarray(start, end);
+        if (startsWith(line, 'rename from ') || startsWith(line, 'copy from ')) file.oldPath = unquotePath(line.subarray(first === 0x72 ? 12 : 10));
+        else if (startsWith(line, 'rename to ') || startsWith(line, 'copy to ')) file.newPath = unquotePath(line.subarray(first === 0x72 ? 10 : 8));
+        return;
+      }
+      case 0x42 /* B */:
+      case 0x47 /* G */: {
+        const line = buf.subarray(start, end);
+        if (startsWith(line, 'Binary files ') || startsWith(line, 'GIT binary patch')) file.binary = true;
+        return;
+      }
+      case 0x6e /* n */:
+        if (startsWith(buf.subarray(start, end), 'new file mode')) file.oldPath = null;
+        this.gitlink(file, buf, start, end);
+        return;
+      case 0x6d /* m */:
+        this.gitlink(file, buf, start, end);
+        return;
+      case 0x69 /* i */:
+        if (startsWith(buf.subarray(start, end), 'index ')) {
+          file.indexLine = buf.toString('latin1', start, end);
+          this.gitlink(file, buf, start, end);
+        }
+        return;
+      default:
     }
+  }
+
+  /** `index …160000`, `new file mode 160000`, `mode …160000` (combined): the new side is a submodule. */
+  private gitlink(file: FilePatch, buf: Buffer, start: number, end: number): void {
+    if (end - start < 6 || buf.toString('latin1', end - 6, end) !== '160000') return;
+    if (GITLINK.test(buf.toString('latin1', start, end))) file.submodule = true;
   }
 
   /** Hands over the file in progress, if any. */
@@ -187,7 +220,7 @@ export class PatchParser {
     let from = starts.length;
     while (from > 0 && file.content.length - starts[from - 1] <= OVERLAP_BYTES) from--;
     const next = new FilePatch(file.oldPath, file.newPath);
-    Object.assign(next, { binary: file.binary, submodule: file.submodule, oldBlobs: file.oldBlobs, blob: file.blob, bytes: file.bytes, truncated: file.truncated });
+    Object.assign(next, { binary: file.binary, submodule: file.submodule, indexLine: file.indexLine, bytes: file.bytes, truncated: file.truncated });
     next.lineNumbers = file.lineNumbers.slice(from);
     this.content.reset();
     if (from < starts.length) this.content.append(file.content, starts[from], file.content.length);
