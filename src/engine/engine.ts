@@ -29,7 +29,8 @@ export class Engine {
   private readonly prefilter: KeywordPrefilter;
   private readonly genericIds: Set<string>;
   /** Rules that read only their keyword lines. */
-  private readonly lineLocal: boolean[];
+  private readonly lineLocal: (boolean | undefined)[];
+  private readonly lineWindows: boolean;
 
   constructor(
     readonly rules: readonly Rule[],
@@ -39,7 +40,8 @@ export class Engine {
     this.compiled = new Array(rules.length);
     this.genericIds = new Set(rules.filter((r) => r.generic).map((r) => r.id));
     this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
-    this.lineLocal = rules.map((r) => options.lineWindows !== false && r.keywords.length > 0 && r.keywords.every((k) => PLAIN_KEYWORD.test(k)) && isLineLocal(r));
+    this.lineLocal = new Array(rules.length); // decided when a rule first runs
+    this.lineWindows = options.lineWindows !== false;
   }
 
   /**
@@ -57,7 +59,7 @@ export class Engine {
       const compiled = this.compile(index);
       if (compiled.allow.allowsPath(path)) continue;
       let window: LineWindow | 'whole' | null = 'whole';
-      if (this.lineLocal[index]) {
+      if (this.readsKeywordLines(index)) {
         const keywords = this.prefilter.keywordIndexes(index).filter((k) => found.keywords.has(k));
         const key = `${rule.generic ? 'g' : ''}${keywords.join(',')}`;
         if (!windows.has(key)) {
@@ -83,6 +85,16 @@ export class Engine {
       }
     }
     return preferSpecific(dedupe(matches));
+  }
+
+  private readsKeywordLines(index: number): boolean {
+    let local = this.lineLocal[index];
+    if (local === undefined) {
+      const rule = this.rules[index];
+      local = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every((k) => PLAIN_KEYWORD.test(k)) && isLineLocal(rule);
+      this.lineLocal[index] = local;
+    }
+    return local;
   }
 
   private compile(index: number): CompiledRule {
