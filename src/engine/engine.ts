@@ -5,7 +5,7 @@ import { shannonEntropy } from './entropy.js';
 import { encodedRuns } from './encoded.js';
 import { falseAlarm, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
 import { isLineLocal } from './line-local.js';
-import { keywordLines, lowercaseAscii, type LineWindow } from './line-window.js';
+import { keywordLines, lowercaseBytes, type LineWindow } from './line-window.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { DisjointSpans, SpanIndex } from './spans.js';
 import { countGroups } from './validate-rule.js';
@@ -53,7 +53,7 @@ export class Engine {
     const matches: (Match & { generic: boolean })[] = [];
     const found = this.prefilter.find(content);
     const windows = new Map<string, LineWindow | 'whole' | null>(); // by the keywords found, shared by rules
-    let lowered: Buffer | undefined;
+    let lowered: string | undefined;
     for (const index of found.rules) {
       const rule = this.rules[index];
       const compiled = this.compile(index);
@@ -63,7 +63,7 @@ export class Engine {
         const keywords = this.prefilter.keywordIndexes(index).filter((k) => found.keywords.has(k));
         const key = `${rule.generic ? 'g' : ''}${keywords.join(',')}`;
         if (!windows.has(key)) {
-          lowered ??= lowercaseAscii(content);
+          lowered ??= lowercaseBytes(content);
           const maxLine = rule.generic ? MINIFIED_LINE : Number.POSITIVE_INFINITY;
           windows.set(key, keywordLines(content, lowered, keywords.map((k) => this.prefilter.keyword(k)), maxLine));
         }

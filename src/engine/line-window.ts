@@ -28,11 +28,11 @@ export class LineWindow {
 
 /**
  * The lines of `content` that hold one of `keywords` (lowercase ASCII, looked for in `lowered`,
- * the content with ASCII letters lowercased). Lines longer than `maxLineLength` are left out.
+ * the content lowercased one byte to a character). Lines longer than `maxLineLength` are left out.
  * Returns null when no line qualifies, and 'whole' when the lines are most of the fragment
  * (copying them would cost more than reading it all).
  */
-export function keywordLines(content: Buffer, lowered: Buffer, keywords: readonly string[], maxLineLength: number): LineWindow | 'whole' | null {
+export function keywordLines(content: Buffer, lowered: string, keywords: readonly string[], maxLineLength: number): LineWindow | 'whole' | null {
   const starts = new Map<number, number>(); // line start → line end
   for (const keyword of keywords) {
     for (let at = lowered.indexOf(keyword); at !== -1; ) {
@@ -63,7 +63,7 @@ export function keywordLines(content: Buffer, lowered: Buffer, keywords: readonl
   return new LineWindow(joined, windowStarts, fragmentStarts);
 }
 
-/** `content` with ASCII letters lowercased, byte for byte (offsets are kept). */
-export function lowercaseAscii(content: Buffer): Buffer {
-  return Buffer.from(content.toString('latin1').toLowerCase(), 'latin1');
+/** `content` read one byte to a character (so offsets are kept), lowercased. */
+export function lowercaseBytes(content: Buffer): string {
+  return content.toString('latin1').toLowerCase();
 }
