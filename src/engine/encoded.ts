@@ -48,10 +48,13 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
     runs.push({ start, end, encoding, decoded });
   };
 
-  BASE64_OR_HEX.lastIndex = 0;
-  let m: { 0: Buffer; index: number } | null;
-  while (runs.length < MAX_RUNS && budget > 0 && (m = BASE64_OR_HEX.exec(content) as typeof m) !== null) {
-    const run = m[0];
+  // All runs in one call (an exec per run costs more than the search); each run's place is the
+  // first occurrence of its text after the previous run: no maximal run lies between two of them.
+  let from = 0;
+  for (const run of allMatches(BASE64_OR_HEX, content)) {
+    if (runs.length >= MAX_RUNS || budget <= 0) break;
+    const at = content.indexOf(run, from);
+    from = at + run.length;
     let body = run.length;
     while (run[body - 1] === 0x3d /* = */) body--;
     let seen = 0;
@@ -62,7 +65,7 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
       allHex &= cls;
     }
     const encoding = allHex && body === run.length && body % 2 === 0 ? 'hex' : looksLikeBase64(seen, body) ? 'base64' : null;
-    if (encoding) keep(m.index, m.index + run.length, encoding, run.toString('latin1'));
+    if (encoding) keep(at, at + run.length, encoding, run.toString('latin1'));
   }
   if (content.indexOf(0x25 /* % */) !== -1) {
     PERCENT.lastIndex = 0;
@@ -73,6 +76,11 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
     }
   }
   return runs.sort((a, b) => a.start - b.start);
+}
+
+/** Every match of a global RE2 in a buffer, as buffers (RE2 types its match() for strings only). */
+function allMatches(regex: RE2, content: Buffer): Buffer[] {
+  return (regex as unknown as { [Symbol.match](input: Buffer): Buffer[] | null })[Symbol.match](content) ?? [];
 }
 
 /** Base64 of text mixes cases and digits; a run of one case is an identifier or a word. */
