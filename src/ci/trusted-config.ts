@@ -1,6 +1,5 @@
 import { parseConfigText, SEARCH_PLACES, type LoadedConfig } from '../config/load-config.js';
 import { validateConfig } from '../config/validate-config.js';
-import { LeakguardError } from '../errors.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../filters/baseline.js';
 import type { Repository } from '../git/repository.js';
 
