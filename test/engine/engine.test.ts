@@ -43,6 +43,14 @@ describe('Engine', () => {
     expect(engine.scan(fragment('MAGIC abc123def456')).map((m) => m.secret)).toEqual(['abc123def456']);
   });
 
+  it('drops secrets longer than maxLength, and refuses a maxLength that is not a whole number', () => {
+    const engine = new Engine([rule({ regex: 'key=(tok_[a-z0-9]+)', maxLength: 16 })]);
+    const found = engine.scan(fragment('key=tok_abc123def456 key=tok_abc123def456789')).map((m) => m.secret);
+    expect(found).toEqual(['tok_abc123def456']);
+    expect(() => validateRule({ ...rule({}), maxLength: 0 }, 'rules[0]', false)).toThrow(/maxLength must be a whole number/);
+    expect(() => validateRule({ ...rule({}), maxLength: 2.5 }, 'rules[0]', false)).toThrow(/maxLength/);
+  });
+
   it('applies the entropy threshold to the secret', () => {
     const engine = new Engine([rule({ entropy: 3 })]);
     expect(engine.scan(fragment('tok_aaaaaaaaaaaa'))).toEqual([]);
