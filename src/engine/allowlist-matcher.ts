@@ -1,6 +1,7 @@
 import RE2 from 're2';
 import picomatch from 'picomatch';
 import type { Allowlist } from '../types.js';
+import { escapeLiteral } from './regex-literal.js';
 
 /**
  * An allowlist as rules and the config write it: paths (picomatch globs), and regexes (RE2) and
@@ -71,9 +72,6 @@ class RegexSets {
   }
 }
 
-function escapeLiteral(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
 
 /**
  * Globs indexed by their literal folder prefix (`vendor/acme` for `vendor/acme/**`): a path is

@@ -1,3 +1,5 @@
+import { lastBefore } from '../sorted.js';
+
 /**
  * The lines of a fragment that hold a keyword, copied side by side into one buffer (joined by
  * `\n`), with the map back to the fragment's offsets. A rule whose matches stay within a line
@@ -14,15 +16,8 @@ export class LineWindow {
 
   /** The fragment offset of a window offset. */
   toFragment(offset: number): number {
-    const starts = this.windowStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.fragmentStarts[lo] + (offset - starts[lo]);
+    const line = lastBefore(this.windowStarts, offset + 1);
+    return this.fragmentStarts[line] + (offset - this.windowStarts[line]);
   }
 }
 

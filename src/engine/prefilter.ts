@@ -1,4 +1,5 @@
 import RE2 from 're2';
+import { escapeLiteral } from './regex-literal.js';
 
 /** Below this many bytes scanned in all, keywords are looked up in plain code, not an RE2.Set. */
 const SMALL_SCAN_BYTES = 1 << 20;
@@ -46,11 +47,6 @@ export class KeywordPrefilter {
       }
     });
     this.shortcutSafe = this.keywords.every(isShortcutSafe);
-  }
-
-  /** Indexes of the rules worth running on this content, ascending. */
-  candidates(content: Buffer): number[] {
-    return this.find(content).rules;
   }
 
   /** The rules worth running on this content (ascending), and the keywords found in it, by index. */
@@ -120,8 +116,4 @@ function matchesAt(content: Buffer, at: number, keyword: string): boolean {
   if (at + keyword.length > content.length) return false;
   for (let j = 3; j < keyword.length; j++) if (lower(content[at + j]) !== keyword.charCodeAt(j)) return false;
   return true;
-}
-
-export function escapeLiteral(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

@@ -1,3 +1,5 @@
+import { lastBefore } from '../sorted.js';
+
 interface Span {
   start: number;
   end: number;
@@ -40,16 +42,4 @@ export class DisjointSpans {
     this.starts.splice(at, 0, start);
     this.ends.splice(at, 0, end);
   }
-}
-
-/** Index of the last value < `limit` in an ascending array, or -1. */
-function lastBefore(sorted: number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { lastBefore } from '../sorted.js';
 import type { Fragment, Match } from '../types.js';
 
 /** Line starts of a fragment, computed once per fragment that has matches. */
@@ -11,14 +12,7 @@ export class LineIndex {
 
   /** 0-based line index holding byte offset `offset`. */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastBefore(this.starts, offset + 1);
   }
 
   /**

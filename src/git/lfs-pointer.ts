@@ -11,11 +11,3 @@ export const LFS_POINTER = 'Git LFS pointer: the object itself is not scanned';
 export function isLfsPointer(content: Buffer): boolean {
   return content.length < 1024 && content[0] === 0x76 /* v */ && POINTER.test(content.toString('latin1'));
 }
-
-/** The same test on a patch's new-side lines (without line endings), cheap to refuse. */
-export function linesAreLfsPointer(lines: Buffer[]): boolean {
-  if (lines.length < 3 || lines.length > 12 || !lines[0].toString('latin1').startsWith('version https://')) return false;
-  return isLfsPointer(Buffer.concat(lines.flatMap((line) => [line, NEWLINE])));
-}
-
-const NEWLINE = Buffer.from('\n');
