@@ -1,5 +1,5 @@
 import type { Engine } from './engine/engine.js';
-import { toFindings, type FilterContext } from './filters/findings.js';
+import { isAllowedPath, toFindings, type FilterContext } from './filters/findings.js';
 import type { FirstSeen } from './filters/first-seen.js';
 import type { Finding, Fragment } from './types.js';
 
@@ -25,7 +25,8 @@ export async function runPipeline(
     if (!chunk || chunk.index === 0) totals.fragments++;
     totals.bytesScanned += chunk ? chunk.reportTo - chunk.reportFrom : fragment.content.length;
     firstSeen?.noteFragment(fragment);
-    if (fragment.content.length === 0) continue;
+    // an allowlisted path could only yield findings that are then dropped: not worth reading
+    if (fragment.content.length === 0 || isAllowedPath(fragment.path, ctx)) continue;
     const matches = engine.scan(fragment);
     if (matches.length === 0) continue;
     for (const finding of toFindings(fragment, matches, ctx)) {

@@ -76,7 +76,8 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
   return findings;
 }
 
-function isAllowedPath(path: string | null, ctx: FilterContext): boolean {
+/** Whether the global allowlist covers the fragment's path (matched as given and from the config's folder). */
+export function isAllowedPath(path: string | null, ctx: FilterContext): boolean {
   if (path === null) return false;
   if (ctx.allowlist.allowsPath(path)) return true;
   if (ctx.root === undefined) return false;
