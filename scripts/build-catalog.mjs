@@ -1,7 +1,7 @@
 // Compiles patterns/*.yaml into dist/catalog.json (rules) and dist/catalog-examples.json (their
 // examples). Every rule is validated and its regexes compiled with RE2 here, so a broken rule
 // fails the build rather than a scan.
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { validateRule } from '../dist/engine/validate-rule.js';
@@ -32,5 +32,4 @@ try {
 
 writeFileSync(join(root, 'dist/catalog.json'), JSON.stringify({ version: 1, rules }));
 writeFileSync(join(root, 'dist/catalog-examples.json'), JSON.stringify(examples));
-chmodSync(join(root, 'dist/cli.js'), 0o755);
 console.log(`build-catalog: ${rules.length} rules from ${files.length} files`);

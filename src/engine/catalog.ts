@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { LeakguardError } from '../errors.js';
+import { packageFile } from '../package-files.js';
 import type { Rule } from '../types.js';
 
 // The build compiles patterns/*.yaml into these files (scripts/build-catalog.mjs): rules apart from
 // their examples, so that a scan parses no YAML and no test texts at start-up.
-const CATALOG = new URL('../catalog.json', import.meta.url);
-const EXAMPLES = new URL('../catalog-examples.json', import.meta.url);
+const CATALOG = packageFile('dist/catalog.json');
+const EXAMPLES = packageFile('dist/catalog-examples.json');
 
 interface CatalogFile {
   version: 1;

@@ -1,10 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { DEFAULT_HOOKS, MARKER, RUNNER, type HookLocation, type HookName } from './hook-location.js';
 
-const TEMPLATES = new URL('../../hooks/', import.meta.url);
-const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+const TEMPLATES = packageFile('hooks/');
+const CLI = fileURLToPath(packageFile('dist/cli.js'));
 
 export interface InstallOptions {
   prePush?: boolean;
