@@ -1,5 +1,6 @@
-import RE2 from 're2';
-import picomatch from 'picomatch';
+import { RE2 } from './re2.js';
+import type Picomatch from 'picomatch';
+import { requireCjs } from '../require-cjs.js';
 import type { Allowlist } from '../types.js';
 import { escapeLiteral } from './regex-literal.js';
 
@@ -105,16 +106,23 @@ class PathGlobs {
     if (!globs) return false;
     let matcher = this.compiled.get(key);
     if (!matcher) {
-      matcher = picomatch(globs, { dot: true });
+      matcher = picomatch()(globs, { dot: true });
       this.compiled.set(key, matcher);
     }
     return matcher(path);
   }
 }
 
+let picomatchModule: typeof Picomatch | undefined;
+
+/** picomatch, loaded with the first glob: a scan with no path allowlists never needs it. */
+function picomatch(): typeof Picomatch {
+  return (picomatchModule ??= requireCjs('picomatch') as typeof Picomatch);
+}
+
 /** The literal folder prefix a glob's matches must start with, or '' when that is not plain. */
 function prefixOf(glob: string): string {
-  const { base, negated, prefix } = picomatch.scan(glob);
+  const { base, negated, prefix } = picomatch().scan(glob);
   const plain = base !== '' && !negated && prefix === '' && !base.includes('\\') &&
     base.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
   return plain ? base : '';

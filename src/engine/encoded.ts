@@ -1,4 +1,4 @@
-import RE2 from 're2';
+import { RE2 } from './re2.js';
 
 export type Encoding = 'base64' | 'hex' | 'percent';
 

@@ -1,4 +1,4 @@
-import RE2 from 're2';
+import { RE2 } from './re2.js';
 import type { Fragment, Match, Rule } from '../types.js';
 import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';

@@ -1,4 +1,4 @@
-import RE2 from 're2';
+import { RE2 } from './re2.js';
 import { escapeLiteral } from './regex-literal.js';
 
 /** Below this many bytes scanned in all, keywords are looked up in plain code, not an RE2.Set. */

@@ -1,4 +1,4 @@
-import RE2 from 're2';
+import { RE2 } from './re2.js';
 import { LeakguardError } from '../errors.js';
 import type { Allowlist, Rule, Severity } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { LeakguardError } from '../errors.js';
@@ -111,11 +111,6 @@ export class Repository {
     }
   }
 
-  /** The empty tree's id (differs between SHA-1 and SHA-256 repositories). */
-  async emptyTree(): Promise<string> {
-    return (await runGit(['hash-object', '-t', 'tree', '/dev/null'], this.cwd)).toString('utf8').trim();
-  }
-
   /** A friendly name for a commit: the branch or tag it is on, else its short id. */
   async nameOf(sha: string): Promise<string> {
     try {
@@ -137,9 +132,7 @@ export class Repository {
    */
   async shallowBoundariesIn(revisions: string[]): Promise<string[]> {
     if (!this.shallow) return [];
-    const boundaries = new Set(
-      (await readFile(join(this.commonDir, 'shallow'), 'utf8').catch(() => '')).split('\n').filter(Boolean),
-    );
+    const boundaries = new Set(readShallow(this.commonDir).split('\n').filter(Boolean));
     if (boundaries.size === 0) return [];
     const walked = (await this.raw(['rev-list', ...revisions, '--'])).split('\n');
     return walked.filter((sha) => boundaries.has(sha));
@@ -184,4 +177,13 @@ function describe(err: unknown, fallback: string): LeakguardError {
   if (/ENOENT/.test(message) && /spawn/.test(message)) return new LeakguardError(GIT_NOT_FOUND);
   const firstLine = message.trim().split('\n')[0].replace(/^fatal: /, '');
   return new LeakguardError(firstLine && !/not a git repository/i.test(firstLine) ? `${fallback} (${firstLine})` : fallback);
+}
+
+/** The `shallow` file: the commits whose parents a shallow clone lacks (a small file; empty when absent). */
+function readShallow(commonDir: string): string {
+  try {
+    return readFileSync(join(commonDir, 'shallow'), 'utf8');
+  } catch {
+    return '';
+  }
 }

@@ -1,8 +1,11 @@
-import { createColors } from 'picocolors';
+import type { createColors as CreateColors } from 'picocolors';
+import { requireCjs } from '../require-cjs.js';
 import { formatBytes } from '../format-bytes.js';
 import type { Finding, ScanStats, Severity } from '../types.js';
 import { GENERAL_ADVICE } from './advice.js';
 import { printableLine, printablePath } from '../printable.js';
+
+const { createColors } = requireCjs('picocolors') as { createColors: typeof CreateColors };
 
 export interface TextOptions {
   color: boolean;

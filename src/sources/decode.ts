@@ -1,5 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
-
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
 /** How a file's bytes become the UTF-8 the engine reads, or why they cannot. */
@@ -81,7 +79,7 @@ export async function* utf8Pieces(pieces: AsyncIterable<Buffer>, { encoding, bom
     yield* body();
     return;
   }
-  const decoder = new StringDecoder('utf16le');
+  const decoder = new TextDecoder('utf-16le'); // a global: no module to load
   let odd: Buffer | null = null;
   for await (let piece of body()) {
     if (encoding === 'utf16be') {
@@ -89,10 +87,10 @@ export async function* utf8Pieces(pieces: AsyncIterable<Buffer>, { encoding, bom
       odd = piece.length % 2 === 1 ? Buffer.from(piece.subarray(piece.length - 1)) : null;
       piece = Buffer.from(piece.subarray(0, piece.length - (piece.length % 2))).swap16();
     }
-    const text = decoder.write(piece);
+    const text = decoder.decode(piece, { stream: true });
     if (text) yield Buffer.from(text, 'utf8');
   }
-  const tail = decoder.end();
+  const tail = decoder.decode();
   if (tail) yield Buffer.from(tail, 'utf8');
 }
 
