@@ -52,7 +52,10 @@ export interface Scanner {
 
 /** Loads config and catalog once: the rules a scan will run, and the engine that runs them. */
 export async function prepareScanner(cwd: string, configFile?: string, preloaded?: LoadedConfig): Promise<Scanner> {
-  const loaded = preloaded ?? (await loadConfig(cwd, configFile));
+  return buildScanner(preloaded ?? (await loadConfig(cwd, configFile)));
+}
+
+function buildScanner(loaded: LoadedConfig): Scanner {
   const rules = resolveRules(loadCatalog(), loaded.config, loaded.file ?? '(defaults)');
   return { loaded, rules, engine: new Engine(rules), allowlist: new AllowlistMatcher(loaded.config.allow) };
 }
@@ -61,20 +64,24 @@ export async function prepareScanner(cwd: string, configFile?: string, preloaded
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const scanner = await prepareScanner(cwd, options.configFile, options.loaded);
-  const baseline = loadBaseline(options.baseline, scanner.loaded.root, cwd);
-  const maxFileSize = options.maxFileSize ?? scanner.loaded.config.maxFileSize;
+  const loaded = options.loaded ?? (await loadConfig(cwd, options.configFile));
+  const maxFileSize = options.maxFileSize ?? loaded.config.maxFileSize;
   const skipped: Skipped[] = [];
   const errors: string[] = [];
   const onSkip = (s: Skipped) => skipped.push(s);
+  // git is asked first, and answers while the catalog loads (git plumbing is loaded only for git)
+  const gitSource = options.git ? await import('./sources/git-source.js') : null;
+  const opening = options.git && gitSource ? gitSource.openGitSource(options.git, { cwd, maxFileSize, onSkip, progress: options.progress ?? null }) : null;
+  opening?.catch(() => {}); // awaited below
+  const scanner = buildScanner(loaded);
+  const baseline = loadBaseline(options.baseline, scanner.loaded.root, cwd);
 
   let fragments: AsyncIterable<Fragment> | Fragment[];
   let pathsFrom = cwd; // what fragment paths are relative to
   let firstSeen: FirstSeen | undefined;
   const notices: string[] = [];
-  if (options.git) {
-    const { openGitSource } = await import('./sources/git-source.js'); // git plumbing only when git is scanned
-    const source = await openGitSource(options.git, { cwd, maxFileSize, onSkip, progress: options.progress ?? null });
+  if (opening) {
+    const source = await opening;
     fragments = source.fragments;
     pathsFrom = source.root;
     if (source.history) firstSeen = new FirstSeen();

@@ -7,7 +7,7 @@ import type { Progress } from '../progress.js';
 import type { Fragment, Skipped } from '../types.js';
 import { logFragments } from './history.js';
 import { messageFragment } from './message.js';
-import { stagedFragments } from './staged.js';
+import { stagedFragments, startStaged } from './staged.js';
 
 /** What to scan in git: the doors a secret comes in by, and what already came in. */
 export type GitSource =
@@ -43,15 +43,24 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     const repo = await Repository.open(options.cwd).catch(() => null); // a message file can be scanned outside a repository
     return { fragments: [messageFragment(source.file, repo ? await repo.commentChar() : '#')], root: options.cwd, history: false };
   }
-  const repo = await Repository.open(options.cwd);
-
   if (source.kind === 'staged' || source.kind === 'merge') {
-    if (!repo.workTree) throw new LeakguardError(`scan --${source.kind} needs a work tree, and ${repo.gitDir} is a bare repository`);
-    const [branch, head] = await Promise.all([incomingBranch(repo), repo.commit('HEAD')]);
-    if (source.kind === 'merge' && !branch) throw new LeakguardError('scan --merge: no merge is in progress (no MERGE_HEAD, and not run by git merge)');
-    const fragments = stagedFragments(repo, { head, maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: branch ? 'merge' : 'staged', branch });
-    return { fragments, root: repo.cwd, history: false };
+    // everything git is asked for a commit starts at once: a hook's time is mostly git starting up
+    const found = Repository.open(options.cwd);
+    const staged = startStaged(options.cwd, options.maxFileSize);
+    try {
+      const repo = await found;
+      if (!repo.workTree) throw new LeakguardError(`scan --${source.kind} needs a work tree, and ${repo.gitDir} is a bare repository`);
+      const branch = await incomingBranch(repo);
+      if (source.kind === 'merge' && !branch) throw new LeakguardError('scan --merge: no merge is in progress (no MERGE_HEAD, and not run by git merge)');
+      const fragments = stagedFragments(staged, { maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: branch ? 'merge' : 'staged', branch });
+      return { fragments, root: repo.cwd, history: false };
+    } catch (err) {
+      staged.cancel();
+      throw err;
+    }
   }
+
+  const repo = await Repository.open(options.cwd);
 
   if (source.kind === 'history' && !source.branch && !(await repo.hasCommits())) {
     return { fragments: [], root: repo.cwd, history: true, notices: ['the repository has no commits yet: there is no history to scan'] };

@@ -17,6 +17,17 @@ describe('scan --staged', () => {
     expect(found(r)).toEqual(['config.env:2:9:aws-access-key-id:staged']);
   });
 
+  it('run from a subfolder (git started there, diff.relative set), reports paths from the top of the work tree', () => {
+    const dir = tempRepo();
+    commitFiles(dir, { 'src/app/keep.txt': 'x\n', 'top.env': 'A=1\n' }, 'init');
+    git(dir, 'config', 'diff.relative', 'true');
+    writeFiles(dir, { 'src/app/config.env': `AWS_KEY=${AWS_KEY_ID}\n`, 'top.env': `A=1\nKEY=${AWS_KEY_ID}\n` });
+    git(dir, 'add', '.');
+    const r = scanJson(['--staged'], { cwd: join(dir, 'src/app') });
+    expect(r.status).toBe(1);
+    expect(found(r)).toEqual(['src/app/config.env:1:9:aws-access-key-id:staged', 'top.env:2:5:aws-access-key-id:staged']);
+  });
+
   it('reports only secrets on added lines, not ones already committed', () => {
     const dir = tempRepo();
     commitFiles(dir, { 'a.txt': `old = ${AWS_KEY_ID}\n` }, 'old secret');
