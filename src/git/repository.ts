@@ -6,8 +6,9 @@ import { GIT_NOT_FOUND, queryGit, runGit } from './run-git.js';
 
 /**
  * Repository discovery and small queries, through simple-git. Bulk data comes from GitStream.
- * What a pre-commit hook needs (finding the repository, resolving HEAD) is asked with a plain
- * execFile, and simple-git is loaded on first use: loading it would cost every hook ~50 ms.
+ * What every hook and every history scan asks (finding the repository, resolving HEAD, the
+ * refs, the commits to read) goes through a plain execFile, and simple-git is loaded on first
+ * use by the rarer questions: loading it costs about 50 ms.
  */
 export class Repository {
   private simple: Promise<SimpleGit> | null = null;
@@ -88,13 +89,14 @@ export class Repository {
 
   /** False in a repository with no commits at all (a fresh `git init`: no refs, HEAD unborn). */
   async hasCommits(): Promise<boolean> {
-    const ref = (await this.raw(['for-each-ref', '--count=1', '--format=%(objectname)']).catch(() => '')).trim();
+    const ref = (await queryGit(['for-each-ref', '--count=1', '--format=%(objectname)'], this.cwd)).stdout.toString('utf8').trim();
     return ref !== '' || (await this.commit('HEAD')) !== null;
   }
 
   /** The remote a partial clone fetches its missing objects from (`git clone --filter`), or null. */
   async promisorRemote(): Promise<string | null> {
-    const config = await this.raw(['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$']).catch(() => '');
+    // exit 1 when nothing matches: then the output is empty
+    const config = (await queryGit(['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$'], this.cwd)).stdout.toString('utf8');
     for (const line of config.split('\n')) {
       const promisor = /^remote\.(.+)\.promisor true$/i.exec(line.trim()) ?? /^extensions\.partialclone (.+)$/i.exec(line.trim());
       if (promisor) return promisor[1];
@@ -123,7 +125,7 @@ export class Repository {
 
   /** The commits `git rev-list` walks for these arguments, parents before children. */
   async listCommits(revisions: string[]): Promise<string[]> {
-    return (await this.raw(['rev-list', '--topo-order', '--reverse', ...revisions, '--'])).split('\n').filter(Boolean);
+    return (await runGit(['rev-list', '--topo-order', '--reverse', ...revisions, '--'], this.cwd)).toString('latin1').split('\n').filter(Boolean);
   }
 
   /**
