@@ -3,7 +3,7 @@ import type { Fragment, Match, Rule } from '../types.js';
 import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
 import { encodedRuns } from './encoded.js';
-import { falseAlarm, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
+import { falseAlarm, isGenericNoisePath, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
 import { isLineLocal } from './line-local.js';
 import { keywordLines, lowercaseBytes, type LineWindow } from './line-window.js';
 import { KeywordPrefilter } from './prefilter.js';
@@ -22,7 +22,8 @@ interface CompiledRule {
  * Catalog and config rules were validated (and so known to compile) when they were loaded.
  *
  * A rule whose matches stay within one line reads only the lines that hold its keywords (a
- * keyword lies in every match); catch-alls also skip minified lines, where they report nothing.
+ * keyword lies in every match); catch-alls also skip minified lines, lockfiles, source maps and
+ * bundles, where they report nothing.
  */
 export class Engine {
   private readonly compiled: (CompiledRule | undefined)[];
@@ -54,8 +55,11 @@ export class Engine {
     const found = this.prefilter.find(content);
     const windows = new Map<string, LineWindow | 'whole' | null>(); // by the keywords found, shared by rules
     let lowered: string | undefined;
+    // in lockfiles, source maps and bundles every generic match is a false alarm: do not look
+    const genericNoise = isGenericNoisePath(path);
     for (const index of found.rules) {
       const rule = this.rules[index];
+      if (genericNoise && rule.generic) continue;
       const compiled = this.compile(index);
       if (compiled.allow.allowsPath(path)) continue;
       let window: LineWindow | 'whole' | null = 'whole';

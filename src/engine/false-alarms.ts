@@ -17,6 +17,11 @@ const VARIABLE_REFERENCE = /process\.env|os\.environ|getenv|env\(|secrets\.|vaul
 const DATA_URI = /data:[\w.+-]+\/[\w.+-]+(?:;[\w=.+-]+)*;base64,[A-Za-z0-9+/=]*$/;
 /** Files where a generic rule sees only noise: lockfiles, source maps, minified bundles. */
 const GENERIC_NOISE_PATHS = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|go\.sum|packages\.lock\.json)$|\.map$|\.min\.(?:js|css|mjs)$/;
+/** Whether generic rules see only noise in this file (so the engine need not run them there). */
+export function isGenericNoisePath(path: string | null): boolean {
+  return path !== null && GENERIC_NOISE_PATHS.test(path);
+}
+
 /** A line this long is minified code or data, not configuration. */
 export const MINIFIED_LINE = 2000;
 
@@ -62,7 +67,7 @@ export function falseAlarm(m: MatchContext): string | null {
   if (UUID.test(m.secret)) return 'a UUID';
   if (HEX_DIGEST.test(m.secret) && HASH_CONTEXT.test(m.before.slice(-200))) return 'a hash';
   if (VARIABLE_REFERENCE.test(m.secret)) return 'a variable reference';
-  if (m.path !== null && GENERIC_NOISE_PATHS.test(m.path)) return 'lockfile, source map or minified bundle';
+  if (isGenericNoisePath(m.path)) return 'lockfile, source map or minified bundle';
   if (m.lineLength > MINIFIED_LINE) return 'a minified line';
   return null;
 }

@@ -74,6 +74,16 @@ describe('Engine', () => {
     expect(engine.scan(fragment('secret = "hunter2hunter2"')).map((m) => m.ruleId)).toEqual(['generic-secret']);
   });
 
+  it('runs no generic rule in lockfiles, source maps and bundles; specific rules still run there', () => {
+    const generic = rule({ id: 'generic-secret', regex: 'secret\\s*=\\s*"([^"]{8,})"', keywords: ['secret'], generic: true });
+    const engine = new Engine([generic, rule({})]);
+    const text = 'secret = "hunter2hunter2"\nother = "tok_abc123def456"';
+    expect(engine.scan(fragment(text, 'src/app.ts')).map((m) => m.ruleId)).toEqual(['generic-secret', 'test-token']);
+    for (const path of ['package-lock.json', 'web/yarn.lock', 'dist/app.min.js', 'dist/app.js.map']) {
+      expect(engine.scan(fragment(text, path)).map((m) => m.ruleId)).toEqual(['test-token']);
+    }
+  });
+
   it('finishes in linear time on a pathological pattern (RE2)', () => {
     const engine = new Engine([rule({ regex: '(a+)+$', keywords: ['a'] })]);
     const text = `${'a'.repeat(100_000)}!`;
