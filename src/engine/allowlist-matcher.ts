@@ -23,6 +23,11 @@ export class AllowlistMatcher {
     this.stopwords = allow.stopwords?.length ? new RegexSets(allow.stopwords.map((w) => escapeLiteral(w.toLowerCase()))) : null;
   }
 
+  /** Whether any path is allowlisted at all. */
+  get hasPaths(): boolean {
+    return this.paths !== null;
+  }
+
   allowsPath(path: string | null): boolean {
     return path !== null && this.paths !== null && this.paths.matches(path);
   }

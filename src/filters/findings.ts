@@ -78,8 +78,22 @@ export function toFindings(fragment: Fragment, matches: Match[], ctx: FilterCont
 
 /** Whether the global allowlist covers the fragment's path (matched as given and from the config's folder). */
 export function isAllowedPath(path: string | null, ctx: FilterContext): boolean {
-  if (path === null) return false;
-  if (ctx.allowlist.allowsPath(path)) return true;
+  if (path === null || !ctx.allowlist.hasPaths) return false;
+  // a history shows the same paths again and again: each is decided once
+  let decided = allowedPaths.get(ctx);
+  if (!decided || decided.size >= MAX_DECIDED) allowedPaths.set(ctx, (decided = new Map())); // memory stays bounded
+  let allowed = decided.get(path);
+  if (allowed === undefined) {
+    allowed = ctx.allowlist.allowsPath(path) || allowsFromRoot(path, ctx);
+    decided.set(path, allowed);
+  }
+  return allowed;
+}
+
+const allowedPaths = new WeakMap<FilterContext, Map<string, boolean>>();
+const MAX_DECIDED = 50_000;
+
+function allowsFromRoot(path: string, ctx: FilterContext): boolean {
   if (ctx.root === undefined) return false;
   const fromRoot = relative(ctx.root, resolve(ctx.cwd ?? ctx.root, path)).split(sep).join('/');
   return !fromRoot.startsWith('../') && ctx.allowlist.allowsPath(fromRoot);
