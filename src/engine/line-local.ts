@@ -21,7 +21,7 @@ const CATCH_ALL_SPANS_LINES = /\\n|\\x0[aA]|\(\?[a-z]*s[a-z]*[:)]/;
 export function isLineLocal(rule: Rule): boolean {
   if (rule.generic) return !CATCH_ALL_SPANS_LINES.test(rule.regex);
   const core = rule.regex.replace(LEADING_BOUNDARY, '').replace(TRAILING_BOUNDARY, '');
-  return !MAY_MATCH_NEWLINE.test(core) && negatedClassesExcludeNewline(core) && opensWithKeyword(core, rule.keywords);
+  return !MAY_MATCH_NEWLINE.test(core) && negatedClassesExcludeNewline(core) && (opensWithKeyword(core, rule.keywords) || holdsKeyword(core, rule.keywords));
 }
 
 /** Every `[^…]` in the regex leaves out `\n` (it names `\n` or `\s`). */
@@ -86,6 +86,70 @@ function opensWithKeyword(core: string, keywords: readonly string[]): boolean {
     else if (c === '|' && depth <= limit) return false;
   }
   return true;
+}
+
+/**
+ * The regex has no alternatives at all, and a literal holding a keyword that every match must
+ * contain: neither the literal nor any group around it is optional (`\b([0-9a-f]{32}-us[0-9]{1,2})\b`).
+ */
+function holdsKeyword(core: string, keywords: readonly string[]): boolean {
+  if (withoutClasses(core).includes('|')) return false; // an alternative could skip any literal
+  let literal = '';
+  for (let i = 0; i <= core.length; ) {
+    const token = i < core.length ? LITERAL_CHAR.exec(core.slice(i)) : null;
+    if (token) {
+      literal += token[0].length === 2 ? token[0][1] : token[0];
+      i += token[0].length;
+      continue;
+    }
+    if (literal !== '' && mandatoryWithKeyword(core, i, literal, keywords)) return true;
+    literal = '';
+    if (i === core.length) break;
+    const rest = core.slice(i);
+    const skip = /^(?:\\.|\(\?[a-zA-Z]*[:)]|\(\?P?<\w+>|\{\d*(?:,\d*)?\})/.exec(rest); // escapes, group openers, counts
+    if (skip) i += skip[0].length;
+    else if (core[i] === '[') i = classEnd(core, i) + 1;
+    else i++;
+  }
+  return false;
+}
+
+/** The literal that ends at `end` (less a last character made optional) holds a keyword, and no group around it is optional. */
+function mandatoryWithKeyword(core: string, end: number, literal: string, keywords: readonly string[]): boolean {
+  const text = /^(?:[?*]|\{0)/.test(core.slice(end)) ? literal.slice(0, -1) : literal;
+  if (!keywords.some((k) => text.toLowerCase().includes(k))) return false;
+  let depth = 0; // groups opened after the literal
+  for (let i = end; i < core.length; i++) {
+    const c = core[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(core, i);
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth > 0) depth--;
+      else if (/^[?*]|^\{0/.test(core.slice(i + 1))) return false; // a group around the literal may be skipped
+    }
+  }
+  return true;
+}
+
+/** Where the character class opening at `at` ends (its `]`). */
+function classEnd(regex: string, at: number): number {
+  let i = at + 1;
+  if (regex[i] === '^') i++;
+  if (regex[i] === ']') i++;
+  while (i < regex.length && regex[i] !== ']') i += regex[i] === '\\' ? 2 : 1;
+  return i;
+}
+
+/** The regex without its character classes and escapes (to look for `|`). */
+function withoutClasses(regex: string): string {
+  let out = '';
+  for (let i = 0; i < regex.length; i++) {
+    if (regex[i] === '\\') i++;
+    else if (regex[i] === '[') i = classEnd(regex, i);
+    else out += regex[i];
+  }
+  return out;
 }
 
 /** The mandatory literal text at the start of `regex` (a character made optional ends it). */

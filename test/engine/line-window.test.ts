@@ -43,4 +43,15 @@ describe('line windows', () => {
     expect(isLineLocal(byId.get('kubernetes-secret-manifest')!)).toBe(false); // spans lines
     expect(rules.filter(isLineLocal).length).toBeGreaterThan(100);
   });
+
+  it('a keyword written out inside the match counts only when no match can leave it out', () => {
+    const built = (regex: string, keywords = ['-us']): Rule => ({ id: 't', description: 't', severity: 'high', regex, keywords, remediation: 'r' });
+    expect(isLineLocal(built('\\b([0-9a-f]{32}-us[0-9]{1,2})\\b'))).toBe(true);
+    expect(isLineLocal(built('([0-9a-f]{32}(?:-us)?[0-9]{1,2})'))).toBe(false); // an optional group
+    expect(isLineLocal(built('([0-9a-f]{32}-us?[0-9]{1,2})'))).toBe(false); // `s` optional: `-u` holds no keyword
+    expect(isLineLocal(built('([0-9a-f]{32}-us[0-9]{1,2}|[0-9a-f]{40})'))).toBe(false); // an alternative without it
+    expect(isLineLocal(built('(?:[0-9a-f]{32}-us){0,2}x'))).toBe(false); // repeated zero times
+    expect(isLineLocal(built('(?i:x-u)s[0-9]{4}'))).toBe(false); // not one literal: `-u` then `s`
+    expect(isLineLocal(built('key(?:[0-9]{8})?\\.atlasv1\\.[a-z]{9}', ['atlasv1']))).toBe(true); // escaped dots are literal
+  });
 });
