@@ -92,8 +92,6 @@ export class PatchParser {
   private readonly content = new ByteBuilder(1 << 16);
   private readonly removedLines = new ByteBuilder(1 << 12);
   private removedCount = 0;
-  /** Where each line of the piece starts in `content`. */
-  private lineStarts: number[] = [];
 
   constructor(
     private readonly onFile: (file: FilePatch) => void,
@@ -196,7 +194,6 @@ export class PatchParser {
     this.oldLeft = [];
     this.newLeft = 0;
     this.content.reset();
-    this.lineStarts = [];
   }
 
   /** Moves the piece's bytes into the file, and empties the builders. */
@@ -216,15 +213,21 @@ export class PatchParser {
   private split(): void {
     const file = this.file!;
     this.handOver(file);
-    const starts = this.lineStarts;
-    let from = starts.length;
-    while (from > 0 && file.content.length - starts[from - 1] <= OVERLAP_BYTES) from--;
+    // the last lines that start within OVERLAP_BYTES of the end, found from the end
+    const content = file.content;
+    let from = file.lineNumbers.length;
+    let fromStart = content.length;
+    for (let end = content.length; from > 0; from--) {
+      const start = end === 0 ? 0 : content.lastIndexOf(10, end - 1) + 1;
+      if (content.length - start > OVERLAP_BYTES) break;
+      fromStart = start;
+      end = start - 1;
+    }
     const next = new FilePatch(file.oldPath, file.newPath);
     Object.assign(next, { binary: file.binary, submodule: file.submodule, indexLine: file.indexLine, bytes: file.bytes, truncated: file.truncated });
     next.lineNumbers = file.lineNumbers.slice(from);
     this.content.reset();
-    if (from < starts.length) this.content.append(file.content, starts[from], file.content.length);
-    this.lineStarts = starts.slice(from).map((at) => at - starts[from]);
+    if (from < file.lineNumbers.length) this.content.append(content, fromStart, content.length);
     file.continues = true;
     this.file = next;
     this.onFile(file);
@@ -268,7 +271,6 @@ export class PatchParser {
       const index = file.lineNumbers.length;
       if (added) file.added.push(index);
       if (index > 0) this.content.appendByte(10);
-      this.lineStarts.push(this.content.length);
       this.content.append(buf, textStart, end);
       file.lineNumbers.push(this.newLine);
     }

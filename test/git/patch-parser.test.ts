@@ -67,3 +67,36 @@ describe('unquotePath', () => {
     expect(unquotePath(Buffer.from('"tab\\there\\\\x"'))).toBe('tab\there\\x');
   });
 });
+
+describe('PatchParser pieces', () => {
+  it('hands a large patch over in pieces: every line once as added, the overlap as context only, each line at its number', () => {
+    const dir = tempRepo();
+    const lines = Array.from({ length: 12_000 }, (_, i) => `row ${i + 1} ${'x'.repeat(i % 97)}`);
+    commitFiles(dir, { 'big.txt': `${lines.filter((_, i) => i % 3 === 0).join('\n')}\n` }, 'base');
+    writeFiles(dir, { 'big.txt': `${lines.join('\n')}\n` });
+    git(dir, 'add', '.');
+    const patch = diff(dir, '-U3');
+    const pieces: FilePatch[] = [];
+    const parser = new PatchParser((f) => pieces.push(f), Number.POSITIVE_INFINITY, 200_000);
+    new LineSplitter().push(patch, (l) => parser.line(l));
+    parser.flush();
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.slice(0, -1).every((p) => p.continues)).toBe(true);
+    const added: number[] = [];
+    for (const [k, piece] of pieces.entries()) {
+      // each line is where the file has it
+      piece.lines.forEach((line, i) => expect(line.toString()).toBe(lines[piece.lineNumbers[i] - 1]));
+      added.push(...piece.added.map((i) => piece.lineNumbers[i]));
+      if (k === 0) continue;
+      // the piece opens with the end of the one before (within 64 KB), as context
+      const before = pieces[k - 1];
+      const overlap = before.lineNumbers.filter((n) => n >= piece.lineNumbers[0]);
+      expect(overlap.length).toBeGreaterThan(0);
+      expect(piece.lineNumbers.slice(0, overlap.length)).toEqual(overlap);
+      expect(piece.added.every((i) => i >= overlap.length)).toBe(true);
+      expect(before.content.length - before.content.indexOf(`${lines[overlap[0] - 1]}\n`)).toBeLessThanOrEqual(64 * 1024);
+    }
+    const expected = lines.map((_, i) => i + 1).filter((n) => (n - 1) % 3 !== 0);
+    expect(added).toEqual(expected);
+  });
+});
