@@ -16,8 +16,8 @@ export interface Fragment {
   date?: string | null;
   /** For diffs: fragment line index (0-based) → file line number (1-based). Absent: line i is line i+1. */
   lineMap?: number[];
-  /** For diffs: fragment line indexes whose findings count (added lines). Absent: every line counts. */
-  addedLines?: Set<number>;
+  /** For diffs: fragment line indexes whose findings count (added lines), ascending. Absent: every line counts. */
+  addedLines?: readonly number[];
   /** For diffs: the removed lines, joined (history notices when a known secret is deleted). */
   removed?: Buffer;
   /** For merges: the branch (or commit) being merged in. */

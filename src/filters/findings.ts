@@ -3,6 +3,7 @@ import type { Finding, Fragment, Match, Rule } from '../types.js';
 import type { AllowlistMatcher } from '../engine/allowlist-matcher.js';
 import { isInlineIgnored } from './inline-ignore.js';
 import { fingerprint, LineIndex, locate } from './locate.js';
+import { lastBefore } from '../sorted.js';
 
 export interface FilterContext {
   rulesById: ReadonlyMap<string, Rule>;
@@ -99,7 +100,8 @@ function allowsFromRoot(path: string, ctx: FilterContext): boolean {
   return !fromRoot.startsWith('../') && ctx.allowlist.allowsPath(fromRoot);
 }
 
-function touchesAddedLine(added: ReadonlySet<number>, from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) if (added.has(i)) return true;
-  return false;
+/** Whether an added line lies in lines `from`…`to` (added: ascending). */
+function touchesAddedLine(added: readonly number[], from: number, to: number): boolean {
+  const next = lastBefore(added, from) + 1;
+  return next < added.length && added[next] <= to;
 }

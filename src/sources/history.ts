@@ -174,7 +174,7 @@ function fileFragment(file: FilePatch, commit: Commit, options: LogOptions): Fra
     path,
     content: hasAdded ? file.content : Buffer.alloc(0),
     lineMap: hasAdded ? file.lineNumbers : [],
-    addedLines: new Set(file.added),
+    addedLines: file.added,
     removed: file.removedContent ?? undefined,
     commit: commit.sha,
     author: commit.author,

@@ -108,7 +108,7 @@ export async function* stagedFragments(started: StartedStaged, options: StagedOp
         kind: options.kind,
         path,
         content: decoded.content,
-        addedLines: lines ? new Set(lines.map((n) => n - 1)) : undefined,
+        addedLines: lines?.map((n) => n - 1),
         branch: options.branch,
       };
     }
