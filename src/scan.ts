@@ -73,8 +73,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const gitSource = options.git ? await import('./sources/git-source.js') : null;
   const opening = options.git && gitSource ? gitSource.openGitSource(options.git, { cwd, maxFileSize, onSkip, progress: options.progress ?? null }) : null;
   opening?.catch(() => {}); // awaited below
-  const scanner = buildScanner(loaded);
-  const baseline = loadBaseline(options.baseline, scanner.loaded.root, cwd);
+  let scanner: Scanner;
+  let baseline: ReturnType<typeof loadBaseline>;
+  try {
+    scanner = buildScanner(loaded);
+    baseline = loadBaseline(options.baseline, scanner.loaded.root, cwd);
+  } catch (err) {
+    // git was already asked: stop it, or its processes would keep this one alive
+    opening?.then((source) => source.cancel?.(), () => {});
+    throw err;
+  }
 
   let fragments: AsyncIterable<Fragment> | Fragment[];
   let pathsFrom = cwd; // what fragment paths are relative to

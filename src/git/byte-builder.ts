@@ -23,7 +23,7 @@ export class ByteBuilder {
       // most patch lines are short; a plain loop beats Buffer#copy's call overhead for them
       for (let i = 0, at = this.size; i < n; i++) bytes[at + i] = source[start + i];
     } else {
-      source.copy(bytes, this.size, start, end); // no subarray: a Buffer object per line was a fifth of the parse
+      source.copy(bytes, this.size, start, end); // not set(subarray): no Buffer object per long line
     }
     this.size += n;
   }

@@ -35,6 +35,8 @@ export interface OpenedSource {
   history: boolean;
   /** What the person should know about what was (not) scanned: no commits, a shallow clone. */
   notices?: string[];
+  /** Stops the git processes started for the fragments, when they will not be read after all. */
+  cancel?: () => void;
 }
 
 /** Finds the repository, checks that what was asked for can be seen whole, and opens the source. */
@@ -53,7 +55,7 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
       const branch = await incomingBranch(repo);
       if (source.kind === 'merge' && !branch) throw new LeakguardError('scan --merge: no merge is in progress (no MERGE_HEAD, and not run by git merge)');
       const fragments = stagedFragments(staged, { maxFileSize: options.maxFileSize, onSkip: options.onSkip, kind: branch ? 'merge' : 'staged', branch });
-      return { fragments, root: repo.cwd, history: false };
+      return { fragments, root: repo.cwd, history: false, cancel: staged.cancel };
     } catch (err) {
       staged.cancel();
       throw err;

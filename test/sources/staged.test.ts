@@ -28,6 +28,15 @@ describe('scan --staged', () => {
     expect(found(r)).toEqual(['src/app/config.env:1:9:aws-access-key-id:staged', 'top.env:2:5:aws-access-key-id:staged']);
   });
 
+  it('a failure after git was asked (an unreadable baseline) is exit 2 at once, not a wait on git', () => {
+    const dir = tempRepo();
+    writeFiles(dir, { 'a.txt': `key = ${AWS_KEY_ID}\n` });
+    git(dir, 'add', '.');
+    const r = runCli(['scan', '--staged', '--baseline', 'missing-baseline.json'], { cwd: dir, timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^leakguard: cannot read the baseline missing-baseline\.json/);
+  });
+
   it('reports only secrets on added lines, not ones already committed', () => {
     const dir = tempRepo();
     commitFiles(dir, { 'a.txt': `old = ${AWS_KEY_ID}\n` }, 'old secret');
