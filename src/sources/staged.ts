@@ -21,13 +21,18 @@ interface Change {
   mode: string;
 }
 
+/** The staged change as one diff tells it. */
+interface StagedDiff {
+  /** Added and modified files with their staged blob ids. */
+  changes: Change[];
+  /** New-file line numbers of the added lines, by path. */
+  added: Map<string, number[]>;
+}
+
 /** The git processes a staged scan reads, started together (a hook's time is mostly their start-ups). */
 export interface StartedStaged {
-  /** Added and modified files with their staged blob ids. */
-  changes: Promise<Change[]>;
-  /** New-file line numbers of the added lines, by path. */
-  added: Promise<Map<string, number[]>>;
-  /** The reader of the staged blobs that `changes` names. */
+  diff: Promise<StagedDiff>;
+  /** The reader of the staged blobs that the diff names. */
   catFile: GitStream;
   cwd: string;
   /** Stops them all (the scan will not happen). */
@@ -35,29 +40,26 @@ export interface StartedStaged {
 }
 
 /**
- * Starts the two diffs of the index against HEAD (git diffs against the empty tree before the
- * first commit) and the blob reader, from `cwd` anywhere in the work tree: the paths git prints
- * are from the top of the work tree. GIT_INDEX_FILE is honoured because git reads it itself.
+ * Starts the diff of the index against HEAD (git diffs against the empty tree before the first
+ * commit) and the blob reader, from `cwd` anywhere in the work tree: the paths git prints are
+ * from the top of the work tree. GIT_INDEX_FILE is honoured because git reads it itself. One
+ * diff gives both the changed files (`--raw`) and their added lines (`-p -U0`).
  */
 export function startStaged(cwd: string, maxFileSize: number): StartedStaged {
-  const raw = new GitStream(['diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-relative', '--'], cwd);
   // explicit prefixes: diff.mnemonicPrefix or diff.noprefix in the user's config would change the paths;
   // a file too large to diff comes out binary: then every line of its staged content counts
   const config = { 'core.bigFileThreshold': String(diffThreshold(maxFileSize)) };
-  const patchArgs = ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/', '-M', '--'];
-  const patch = new GitStream(patchArgs, cwd, { config });
+  const args = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/', '--'];
+  const diff = new GitStream(args, cwd, { config });
   const catFile = blobReader(cwd);
-  const changes = readAll(raw).then(parseRaw);
-  const added = addedLines(patch);
-  changes.catch(() => {}); // awaited by stagedFragments, unless cancelled
-  added.catch(() => {});
+  const read = readDiff(diff);
+  read.catch(() => {}); // awaited by stagedFragments, unless cancelled
   return {
-    changes,
-    added,
+    diff: read,
     catFile,
     cwd,
     cancel: () => {
-      for (const git of [raw, patch, catFile]) git.kill();
+      for (const git of [diff, catFile]) git.kill();
     },
   };
 }
@@ -67,15 +69,15 @@ export function startStaged(cwd: string, maxFileSize: number): StartedStaged {
  * unchanged lines counts, but only secrets on added lines are reported.
  */
 export async function* stagedFragments(started: StartedStaged, options: StagedOptions): AsyncGenerator<Fragment> {
-  let changes: Change[];
-  let added: Map<string, number[]>;
+  let diff: StagedDiff;
   try {
-    [changes, added] = await Promise.all([started.changes, started.added]);
+    diff = await started.diff;
   } catch (err) {
     started.cancel();
     throw err;
   }
-  changes = changes.filter((change) => {
+  const { added } = diff;
+  const changes = diff.changes.filter((change) => {
     if (change.mode !== '160000') return true;
     options.onSkip({ path: change.path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
     return false;
@@ -115,12 +117,52 @@ export async function* stagedFragments(started: StartedStaged, options: StagedOp
   }
 }
 
-async function readAll(git: GitStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of git.stdout as AsyncIterable<Buffer>) chunks.push(chunk);
+/**
+ * `git diff --raw -p -z`: first the raw records, NUL-separated, then one more NUL, then the patch
+ * (its lines end in newlines as always). The patch streams through the parser.
+ */
+async function readDiff(git: GitStream): Promise<StagedDiff> {
+  const added = new Map<string, number[]>();
+  const parser = new PatchParser((file) => {
+    if (file.newPath !== null && !file.binary) added.set(file.newPath, file.added.map((i) => file.lineNumbers[i]));
+  });
+  const lines = new LineSplitter();
+  const onLine = (line: Buffer) => parser.line(line);
+  const split = new RawThenPatch();
+  for await (const chunk of git.stdout as AsyncIterable<Buffer>) lines.push(split.push(chunk), onLine);
+  lines.end(onLine);
+  parser.flush();
   await git.done();
-  return Buffer.concat(chunks);
+  return { changes: parseRaw(Buffer.concat(split.raw)), added };
 }
+
+/** Tells apart, chunk by chunk, the raw records of `git diff --raw -p -z` and the patch after them. */
+export class RawThenPatch {
+  /** The raw records so far, each field ending in a NUL. */
+  readonly raw: Buffer[] = [];
+  private inRaw = true;
+  /** The raw bytes so far end in a NUL. */
+  private endsInNul = false;
+
+  /** The part of `chunk` that is patch (empty while the raw records go on). */
+  push(chunk: Buffer): Buffer {
+    if (!this.inRaw) return chunk;
+    // no raw field is empty, so the first two NULs in a row end the records
+    const across = this.endsInNul && chunk[0] === 0;
+    const at = across ? -1 : chunk.indexOf('\0\0');
+    if (!across && at === -1) {
+      this.raw.push(chunk);
+      if (chunk.length > 0) this.endsInNul = chunk[chunk.length - 1] === 0;
+      return EMPTY;
+    }
+    this.inRaw = false;
+    if (across) return chunk.subarray(1);
+    this.raw.push(chunk.subarray(0, at + 1));
+    return chunk.subarray(at + 2);
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
 
 /** Added and modified files with their staged blob ids and modes, from `git diff --cached --raw -z`. */
 function parseRaw(output: Buffer): Change[] {
@@ -136,19 +178,4 @@ function parseRaw(output: Buffer): Change[] {
     changes.push({ path, sha, mode });
   }
   return changes;
-}
-
-/** New-file line numbers of the added lines of each staged file, from a zero-context patch. */
-async function addedLines(git: GitStream): Promise<Map<string, number[]>> {
-  const added = new Map<string, number[]>();
-  const parser = new PatchParser((file) => {
-    if (file.newPath !== null && !file.binary) added.set(file.newPath, file.added.map((i) => file.lineNumbers[i]));
-  });
-  const lines = new LineSplitter();
-  const onLine = (line: Buffer) => parser.line(line);
-  for await (const chunk of git.stdout as AsyncIterable<Buffer>) lines.push(chunk, onLine);
-  lines.end(onLine);
-  parser.flush();
-  await git.done();
-  return added;
 }

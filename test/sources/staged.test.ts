@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_KEY_ID, fakePrivateKey, GITHUB_PAT } from '../fixtures/secrets.js';
 import { CLI, commitFiles, git, runCli, scanJson, tempDir, tempRepo, writeFiles } from '../helpers.js';
+import { RawThenPatch } from '../../src/sources/staged.js';
 
 const found = (r: ReturnType<typeof scanJson>) => r.report!.findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.source}`);
 
@@ -144,5 +145,30 @@ describe('linked worktrees', () => {
     expect(found(scanJson(['--staged'], { cwd: wt }))).toEqual(['side.txt:1:5:aws-access-key-id:staged']);
     git(wt, 'commit', '-q', '-m', 'side');
     expect(scanJson(['--history'], { cwd: dir }).report!.findings.map((f) => f.file)).toEqual(['side.txt']);
+  });
+});
+
+describe('RawThenPatch', () => {
+  it('splits `git diff --raw -p -z` into its records and its patch however the output is chunked', () => {
+    const dir = tempRepo();
+    commitFiles(dir, { 'keep.txt': 'a\nb\n', 'old.txt': 'x\ny\nz\n' }, 'base');
+    writeFiles(dir, { 'keep.txt': 'a\nB\nc\n', 'new file.txt': 'n\n' });
+    git(dir, 'mv', 'old.txt', 'moved.txt');
+    git(dir, 'add', '-A');
+    const out = spawnSync('git', ['diff', '--cached', '--raw', '-p', '-z', '-U0', '-M', '--no-abbrev'], { cwd: dir }).stdout as Buffer;
+    const end = out.indexOf('\0\0');
+    expect(end).toBeGreaterThan(0);
+    const [raw, patch] = [out.subarray(0, end + 1), out.subarray(end + 2)];
+    expect(patch.toString()).toMatch(/^diff --git a\/keep\.txt b\/keep\.txt\n/);
+    for (let size = 1; size <= 9; size++) {
+      for (let first = 0; first < size; first++) {
+        const split = new RawThenPatch();
+        const patchParts: Buffer[] = [];
+        const cuts = [0, first, ...Array.from({ length: Math.ceil(out.length / size) }, (_, i) => first + (i + 1) * size)];
+        for (let i = 0; i + 1 < cuts.length; i++) patchParts.push(split.push(out.subarray(cuts[i], cuts[i + 1])));
+        expect(Buffer.concat(split.raw).equals(raw)).toBe(true);
+        expect(Buffer.concat(patchParts).equals(patch)).toBe(true);
+      }
+    }
   });
 });
