@@ -31,6 +31,7 @@ interface StagedDiff {
 
 /** The git processes a staged scan reads, started together (a hook's time is mostly their start-ups). */
 export interface StartedStaged {
+  /** The changed files and their added lines, once the diff has been read. */
   diff: Promise<StagedDiff>;
   /** The reader of the staged blobs that the diff names. */
   catFile: GitStream;
