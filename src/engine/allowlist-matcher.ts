@@ -78,7 +78,6 @@ class RegexSets {
   }
 }
 
-
 /**
  * Globs indexed by their literal folder prefix (`vendor/acme` for `vendor/acme/**`): a path is
  * tested against the globs of each of its folder prefixes (and of itself), plus the globs with no

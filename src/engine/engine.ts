@@ -6,7 +6,7 @@ import { encodedRuns } from './encoded.js';
 import { falseAlarm, isGenericNoisePath, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
 import { isLineLocal } from './line-local.js';
 import { keywordLines, lowercaseBytes, type LineWindow } from './line-window.js';
-import { KeywordPrefilter } from './prefilter.js';
+import { isPlainKeyword, KeywordPrefilter } from './prefilter.js';
 import { DisjointSpans, SpanIndex } from './spans.js';
 import { countGroups } from './validate-rule.js';
 
@@ -95,7 +95,7 @@ export class Engine {
     let local = this.lineLocal[index];
     if (local === undefined) {
       const rule = this.rules[index];
-      local = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every((k) => PLAIN_KEYWORD.test(k)) && isLineLocal(rule);
+      local = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every(isPlainKeyword) && isLineLocal(rule);
       this.lineLocal[index] = local;
     }
     return local;
@@ -146,8 +146,6 @@ export class Engine {
 }
 
 const CONTEXT_BYTES = 4096;
-/** Keywords looked for byte by byte in the lowercased fragment: printable ASCII, lowercase. */
-const PLAIN_KEYWORD = /^[\x20-\x40\x5b-\x7e]+$/;
 /** Encoded inside encoded (a base64 Kubernetes value holding a URL-encoded password) and no deeper. */
 const MAX_ENCODING_DEPTH = 2;
 

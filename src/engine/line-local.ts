@@ -27,19 +27,12 @@ export function isLineLocal(rule: Rule): boolean {
 /** Every `[^…]` in the regex leaves out `\n` (it names `\n` or `\s`). */
 function negatedClassesExcludeNewline(regex: string): boolean {
   for (let i = 0; i < regex.length; i++) {
-    if (regex[i] === '\\') {
-      i++;
-      continue;
+    if (regex[i] === '\\') i++;
+    else if (regex[i] === '[') {
+      const end = classEnd(regex, i);
+      if (regex[i + 1] === '^' && !/\\[sn]/.test(regex.slice(i + 2, end))) return false;
+      i = end;
     }
-    if (regex[i] !== '[' || regex[i + 1] !== '^') continue;
-    let body = '';
-    let j = i + 2;
-    while (j < regex.length && regex[j] !== ']') {
-      if (regex[j] === '\\') body += regex[j++];
-      body += regex[j++];
-    }
-    if (!/\\[sn]/.test(body)) return false;
-    i = j;
   }
   return true;
 }
@@ -56,32 +49,27 @@ function opensWithKeyword(core: string, keywords: readonly string[]): boolean {
   const open = OPEN_GROUP.exec(core)!;
   const opened = (open[1].match(/\(/g) ?? []).length;
   let rest = core.slice(open[0].length);
-  const holdsKeyword = (literal: string) => keywords.some((k) => literal.toLowerCase().includes(k));
+  const hasKeyword = (literal: string) => keywords.some((k) => literal.toLowerCase().includes(k));
   /** A `|` at this depth or shallower is an alternative to the opening. */
   let limit: number;
   const alternatives = opened > 0 ? ALTERNATIVES.exec(rest) : null;
   if (alternatives) {
     // `(?:ABIA|ACCA)` or `(?i:jira|confluence)`: each alternative holds a keyword
-    if (!alternatives[1].split('|').every((alt) => holdsKeyword(alt.replace(/\\(.)/g, '$1')))) return false;
+    if (!alternatives[1].split('|').every((alt) => hasKeyword(alt.replace(/\\(.)/g, '$1')))) return false;
     rest = rest.slice(alternatives[0].length);
     limit = opened - 1;
   } else {
     const first = literalAt(rest);
-    if (!holdsKeyword(first.text)) return false;
+    if (!hasKeyword(first.text)) return false;
     rest = rest.slice(first.length);
     limit = opened;
   }
   let depth = limit;
-  let inClass = false;
   for (let i = 0; i < rest.length; i++) {
     const c = rest[i];
     if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') {
-      inClass = true;
-      if (rest[i + 1] === '^') i++;
-      if (rest[i + 1] === ']') i++;
-    } else if (c === '(') depth++;
+    else if (c === '[') i = classEnd(rest, i);
+    else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth <= limit) return false;
   }

@@ -107,9 +107,14 @@ export class KeywordPrefilter {
   }
 }
 
-/** The byte-wise lookup handles lowercase ASCII keywords of three bytes or more. */
+/** A keyword of printable, lowercase ASCII: one byte to a character, so it can be looked for in lowercased bytes. */
+export function isPlainKeyword(keyword: string): boolean {
+  return /^[\x20-\x40\x5b-\x7e]+$/.test(keyword);
+}
+
+/** The byte-wise lookup handles plain keywords of three bytes or more. */
 function isShortcutSafe(keyword: string): boolean {
-  return keyword.length >= 3 && /^[\x20-\x40\x5b-\x7e]+$/.test(keyword);
+  return keyword.length >= 3 && isPlainKeyword(keyword);
 }
 
 /** ASCII lowercase of each byte. */
