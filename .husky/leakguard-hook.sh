@@ -29,7 +29,7 @@ fi
 # The CLI: the project's own, else one on PATH, else the one that installed this hook.
 # Nothing is ever downloaded at commit time.
 node_fallback=''
-cli_fallback='dist/cli.js'
+cli_fallback='dist/cli.cjs'
 if ! command -v node >/dev/null 2>&1 && [ -x "$node_fallback" ]; then
   PATH=$(dirname "$node_fallback"):$PATH
   export PATH

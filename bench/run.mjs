@@ -8,7 +8,7 @@ import { benchRepo } from './make-repo.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CACHE = join(ROOT, 'bench', '.cache');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'cli.cjs');
 const NODE = process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Start-up figures are short and noisy: they get more runs. */

@@ -13,5 +13,5 @@ if (problem) {
   console.log(`leakguard: own hooks not installed (husky: ${problem})`);
   process.exit(0);
 }
-const install = spawnSync(process.execPath, ['dist/cli.js', 'install', '--husky'], { stdio: 'inherit' });
+const install = spawnSync(process.execPath, ['dist/cli.cjs', 'install', '--husky'], { stdio: 'inherit' });
 process.exit(install.status ?? 1);

@@ -25,7 +25,7 @@ describe('exit codes and errors', () => {
   it('--verbose adds the stack trace', () => {
     const r = runCli(['scan', '--format', 'xml', '--verbose']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/at .*\.js:\d+/);
+    expect(r.stderr).toMatch(/at .*\.c?js:\d+/);
   });
 
   it('--version and --help', () => {

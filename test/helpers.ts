@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
 
-export const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+export const CLI = new URL('../dist/cli.cjs', import.meta.url).pathname;
 export const REPO_ROOT = new URL('..', import.meta.url).pathname;
 
 const made: string[] = [];

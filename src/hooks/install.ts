@@ -5,7 +5,7 @@ import { packageFile } from '../package-files.js';
 import { DEFAULT_HOOKS, MARKER, RUNNER, type HookLocation, type HookName } from './hook-location.js';
 
 const TEMPLATES = packageFile('hooks/');
-const CLI = fileURLToPath(packageFile('dist/cli.js'));
+const CLI = fileURLToPath(packageFile('dist/cli.cjs'));
 
 export interface InstallOptions {
   prePush?: boolean;

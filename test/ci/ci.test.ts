@@ -221,7 +221,7 @@ describe('action.yml', () => {
     const steps = action.runs.steps as Array<{ uses?: string; run?: string; shell?: string }>;
     expect(steps[0].uses).toMatch(/^actions\/setup-node@v\d+$/);
     expect(steps.some((s) => s.run?.includes('npm ci --prefix "$GITHUB_ACTION_PATH"'))).toBe(true);
-    expect(steps.some((s) => s.run?.includes('dist/cli.js" ci --format github --sarif'))).toBe(true);
+    expect(steps.some((s) => s.run?.includes('dist/cli.cjs" ci --format github --sarif'))).toBe(true);
     expect(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))).toBe(true);
     expect(steps.filter((s) => s.run).every((s) => s.shell === 'bash')).toBe(true);
   });
