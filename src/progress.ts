@@ -1,3 +1,4 @@
+import { nowMs } from './clock.js';
 import { formatBytes } from './format-bytes.js';
 
 /**
@@ -10,7 +11,7 @@ export class Progress {
   private bytes = 0;
   private findings = 0;
   private lastDraw = 0;
-  private readonly started = performance.now();
+  private readonly started = nowMs();
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
@@ -40,7 +41,7 @@ export class Progress {
   }
 
   private draw(): void {
-    const now = performance.now();
+    const now = nowMs();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;
     const seconds = (now - this.started) / 1000;

@@ -1,3 +1,4 @@
+import { nowMs } from './clock.js';
 import { loadConfig, type LoadedConfig } from './config/load-config.js';
 import { resolveRules } from './config/resolve-rules.js';
 import { AllowlistMatcher } from './engine/allowlist-matcher.js';
@@ -62,7 +63,7 @@ function buildScanner(loaded: LoadedConfig): Scanner {
 
 /** Scans files, standard input or git, and returns the findings (secrets unredacted). */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
-  const started = performance.now();
+  const started = nowMs();
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.loaded ?? (await loadConfig(cwd, options.configFile));
   const maxFileSize = options.maxFileSize ?? loaded.config.maxFileSize;
@@ -121,7 +122,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     stats: {
       bytesScanned: totals.bytesScanned,
       fragments: totals.fragments,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(nowMs() - started),
       skipped,
       ...(firstSeen ? { commits: firstSeen.commitCount } : {}),
       ...(options.git?.kind === 'history' && options.git.shard ? { shard: options.git.shard } : {}),

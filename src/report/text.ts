@@ -5,7 +5,12 @@ import type { Finding, ScanStats, Severity } from '../types.js';
 import { GENERAL_ADVICE } from './advice.js';
 import { printableLine, printablePath } from '../printable.js';
 
-const { createColors } = requireCjs('picocolors') as { createColors: typeof CreateColors };
+/** picocolors, loaded when a report is drawn: a quiet hook that finds nothing draws none. */
+let colors: typeof CreateColors | undefined;
+function createColors(enabled: boolean): ReturnType<typeof CreateColors> {
+  colors ??= (requireCjs('picocolors') as { createColors: typeof CreateColors }).createColors;
+  return colors(enabled);
+}
 
 export interface TextOptions {
   color: boolean;
@@ -15,6 +20,7 @@ export interface TextOptions {
 
 /** `--format text`: where, what, the line with the secret masked, and what to do. */
 export function textReport(findings: Finding[], stats: ScanStats, options: TextOptions): string {
+  if (options.quiet && findings.length === 0 && stats.skipped.length === 0) return '';
   const c = createColors(options.color);
   const paint: Record<Severity, (s: string) => string> = { high: c.red, medium: c.yellow, low: c.cyan };
   const out: string[] = [];
