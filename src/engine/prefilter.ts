@@ -10,7 +10,7 @@ const SMALL_FRAGMENT_BYTES = 64 << 10;
  * Decides which rules can match a fragment: a rule runs only where one of its keywords occurs.
  * Keywords are lowercase ASCII literals, matched case-insensitively. A large scan reads each
  * fragment once for all of them with one RE2.Set; a small one (a pre-commit hook) does not pay
- * for compiling that set (~20 ms) and looks the keywords up by their first three bytes instead.
+ * for compiling that set (~20 ms) and looks the keywords up by their first bytes instead.
  */
 export class KeywordPrefilter {
   private set: InstanceType<typeof RE2.Set> | null | undefined;
@@ -19,9 +19,9 @@ export class KeywordPrefilter {
   private readonly rulesByKeyword: number[][] = [];
   /** rules without keywords run on every fragment */
   private readonly alwaysRun: number[] = [];
-  /** first three lowercase bytes → keyword indexes; and a filter on the first two */
-  private byPrefix: Map<number, number[]> | null = null;
-  private readonly pairs = new Uint8Array(1 << 16);
+  /** first three bytes → keyword indexes; and a regex of every keyword's first four bytes */
+  private byPrefix: Map<string, number[]> | null = null;
+  private prefixes: RegExp | null = null;
   private scanned = 0;
   private readonly shortcutSafe: boolean;
   private readonly ruleKeywords: number[][] = [];
@@ -77,32 +77,37 @@ export class KeywordPrefilter {
   }
 
   /**
-   * The keywords in `content`, found through their first three bytes. A hook runs this loop once,
-   * mostly before V8 has optimized it: each byte costs one table lookup and one test.
+   * The keywords in `content`, found through their first bytes. A hook runs this once, before V8
+   * has optimized anything: a JavaScript regex of the keywords' first four bytes finds where one
+   * may start (V8 compiles it to machine code at once, and it skips ahead on characters no prefix
+   * holds), and each place is checked against the keywords with its first three bytes. About three
+   * times faster cold than a byte loop; every alternative is a literal, so there is no backtracking.
    */
   private lookUp(content: Buffer): Set<number> {
     const byPrefix = (this.byPrefix ??= this.indexPrefixes());
-    const pairs = this.pairs;
+    const starts = this.prefixes!;
+    const lowered = content.toString('latin1').toLowerCase(); // one character a byte: offsets kept
     const found = new Set<number>();
-    const end = content.length - 2;
-    let pair = end > 0 ? LOWER[content[0]] : 0; // the two lowercase bytes at i, i + 1
-    for (let i = 0; i < end; i++) {
-      pair = ((pair << 8) | LOWER[content[i + 1]]) & 0xffff;
-      if (pairs[pair] === 0) continue;
-      const candidates = byPrefix.get((pair << 8) | LOWER[content[i + 2]]);
-      if (!candidates) continue;
-      for (const k of candidates) if (!found.has(k) && matchesAt(content, i, this.keywords[k])) found.add(k);
+    starts.lastIndex = 0;
+    for (let m = starts.exec(lowered); m !== null; m = starts.exec(lowered)) {
+      const at = m.index;
+      for (const k of byPrefix.get(lowered.slice(at, at + 3))!) if (!found.has(k) && lowered.startsWith(this.keywords[k], at)) found.add(k);
+      starts.lastIndex = at + 1; // prefixes may overlap
     }
     return found;
   }
 
-  private indexPrefixes(): Map<number, number[]> {
-    const byPrefix = new Map<number, number[]>();
+  private indexPrefixes(): Map<string, number[]> {
+    const byPrefix = new Map<string, number[]>();
+    const prefixes = new Set<string>();
     this.keywords.forEach((kw, k) => {
-      const key = (kw.charCodeAt(0) << 16) | (kw.charCodeAt(1) << 8) | kw.charCodeAt(2);
-      byPrefix.set(key, [...(byPrefix.get(key) ?? []), k]);
-      this.pairs[(kw.charCodeAt(0) << 8) | kw.charCodeAt(1)] = 1;
+      const key = kw.slice(0, 3);
+      const same = byPrefix.get(key);
+      if (same) same.push(k);
+      else byPrefix.set(key, [k]);
+      prefixes.add(kw.slice(0, 4));
     });
+    this.prefixes = new RegExp([...prefixes].map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
     return byPrefix;
   }
 }
@@ -112,17 +117,7 @@ export function isPlainKeyword(keyword: string): boolean {
   return /^[\x20-\x40\x5b-\x7e]+$/.test(keyword);
 }
 
-/** The byte-wise lookup handles plain keywords of three bytes or more. */
+/** The small-scan lookup handles plain keywords of three bytes or more. */
 function isShortcutSafe(keyword: string): boolean {
   return keyword.length >= 3 && isPlainKeyword(keyword);
-}
-
-/** ASCII lowercase of each byte. */
-const LOWER = new Uint8Array(256);
-for (let b = 0; b < 256; b++) LOWER[b] = b >= 0x41 && b <= 0x5a ? b | 0x20 : b;
-
-function matchesAt(content: Buffer, at: number, keyword: string): boolean {
-  if (at + keyword.length > content.length) return false;
-  for (let j = 3; j < keyword.length; j++) if (LOWER[content[at + j]] !== keyword.charCodeAt(j)) return false;
-  return true;
 }
