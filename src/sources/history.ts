@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { GitStream, LineSplitter } from '../git/git-stream.js';
 import { OutputQueue } from '../git/output-queue.js';
 import { PatchParser, type FilePatch } from '../git/patch-parser.js';
@@ -26,26 +25,13 @@ const FORMAT = '--format=%x00%H%x00%an <%ae>%x00%aI%x00%B%x00';
 const HEADER_FIELDS = 5;
 
 /**
- * The commits are read in segments, one `git log` each. Up to one git per core runs at a time:
- * the oldest streams into the scan, the others run ahead into memory (READ_AHEAD bytes between
- * them), so git's diffing, often the larger cost, is spread over the cores while the scan reads
- * in order. A history is cut into several segments per core, so that one costly segment (a large
- * import) does not leave the other cores idle, but none shorter than MIN_SEGMENT_COMMITS: each
- * git costs a start.
+ * The commits are read in segments, one `git log` each, and the next segment's git runs ahead
+ * (into memory, up to READ_AHEAD bytes) while this one is scanned: git's diffing and the scan
+ * then use two cores. Small histories are one segment.
  */
-const SEGMENT_COMMITS = Number(process.env.LEAKGUARD_SEGMENT_COMMITS) || 0;
-const MAX_SEGMENT_COMMITS = 1000;
-const MIN_SEGMENT_COMMITS = 16;
-const SEGMENTS_PER_GIT = 4;
+const SEGMENT_COMMITS = Number(process.env.LEAKGUARD_SEGMENT_COMMITS) || 1000;
 const READ_AHEAD = 64 << 20;
 const STREAMING = 1 << 20;
-
-/** How many commits a segment holds, for a history of `commits` read by `gits` processes at a time. */
-export function segmentCommits(commits: number, gits: number): number {
-  if (SEGMENT_COMMITS > 0) return SEGMENT_COMMITS;
-  const even = Math.ceil(commits / (gits * SEGMENTS_PER_GIT));
-  return Math.min(MAX_SEGMENT_COMMITS, Math.max(MIN_SEGMENT_COMMITS, even));
-}
 
 interface Commit {
   sha: string;
@@ -61,36 +47,28 @@ interface Commit {
  * of `--remerge-diff`. Read as streams: memory holds one file's hunks and the read-ahead.
  */
 export async function* logFragments(repo: Repository, options: LogOptions): AsyncGenerator<Fragment> {
-  const gits = Math.max(1, availableParallelism());
-  const size = segmentCommits(options.commits.length, gits);
   const segments: string[] = [];
-  for (let i = 0; i < options.commits.length; i += size) {
-    segments.push(`${options.commits.slice(i, i + size).join('\n')}\n`);
+  for (let i = 0; i < options.commits.length; i += SEGMENT_COMMITS) {
+    segments.push(`${options.commits.slice(i, i + SEGMENT_COMMITS).join('\n')}\n`);
   }
   // git is told to show blobs it would need too much memory to diff as binary (see Undiffed)
   const config = { 'core.bigFileThreshold': String(diffThreshold(options.maxFileSize)) };
-  const aheadLimit = Math.floor(READ_AHEAD / Math.max(1, gits - 1));
-  const running: { git: GitStream; output: OutputQueue }[] = [];
-  let started = 0;
-  const startMore = () => {
-    for (; started < segments.length && running.length < gits; started++) {
-      const git = new GitStream(LOG_ARGS, repo.cwd, { config });
-      git.stdin.end(segments[started]);
-      running.push({ git, output: new OutputQueue(git.stdout, running.length === 0 ? STREAMING : aheadLimit) });
-    }
+  const start = (segment: string, limit: number) => {
+    const git = new GitStream(LOG_ARGS, repo.cwd, { config });
+    git.stdin.end(segment);
+    return { git, output: new OutputQueue(git.stdout, limit) };
   };
   const shared: Shared = { undiffed: new Undiffed(repo.cwd, options.maxFileSize, options.onSkip), submodules: new Set() };
+  let next = segments.length > 0 ? start(segments[0], STREAMING) : null;
   try {
-    startMore();
-    while (running.length > 0) {
-      const current = running[0];
+    for (let i = 0; next; i++) {
+      const current = next;
       current.output.setLimit(STREAMING);
+      next = i + 1 < segments.length ? start(segments[i + 1], READ_AHEAD) : null;
       yield* segmentFragments(current.git, current.output, options, shared);
-      running.shift();
-      startMore();
     }
   } finally {
-    for (const { git } of running) git.kill();
+    next?.git.kill();
     shared.undiffed.close();
   }
 }

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { AWS_KEY_ID, GITHUB_PAT, SLACK_BOT_TOKEN } from '../fixtures/secrets.js';
-import { segmentCommits } from '../../src/sources/history.js';
 import { CLI, commitFiles, git, runCli, scanJson, tempDir, tempRepo, writeFiles } from '../helpers.js';
 
 type Report = NonNullable<ReturnType<typeof scanJson>['report']>;
@@ -100,7 +99,7 @@ describe('scan --history', () => {
     expect(brief(r.report!).map((f) => [f.file, f.commit])).toEqual([['ff.txt', ff], ['noff.txt', noff]]);
   });
 
-  it('reads a history in segments (one git log each, one per core at a time) exactly as in one', () => {
+  it('reads a history in segments (one git log each, the next read ahead) exactly as in one', () => {
     const dir = tempRepo();
     commitFiles(dir, { 'a.txt': 'x\n' }, 'init');
     git(dir, 'checkout', '-q', '-b', 'side');
@@ -177,15 +176,6 @@ describe('scan --history', () => {
 function spawnMerge(dir: string, branch: string): number | null {
   return spawnSync('git', ['merge', '-q', branch], { cwd: dir }).status;
 }
-
-describe('segmentCommits', () => {
-  it('cuts a history into about four segments per git, none under 16 commits nor over 1,000', () => {
-    expect(segmentCommits(10, 2)).toBe(16); // a short history is one segment
-    expect(segmentCommits(138, 2)).toBe(18);
-    expect(segmentCommits(138, 1)).toBe(35);
-    expect(segmentCommits(100_000, 2)).toBe(1000);
-  });
-});
 
 describe('progress', () => {
   it('draws a progress bar on a terminal, and nothing on stderr otherwise', () => {
