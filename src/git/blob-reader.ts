@@ -3,13 +3,22 @@ import { GitStream, LineSplitter } from './git-stream.js';
 
 export type Blob = { sha: string; size: number; content: Buffer | null };
 
+/** A `git cat-file --batch` for readBlobs, started before the ids are known (it saves a process start's wait). */
+export function blobReader(cwd: string): GitStream {
+  return new GitStream(['cat-file', '--batch'], cwd);
+}
+
 /**
- * Reads blobs through one `git cat-file --batch`: ids go in, contents come out as a stream. A blob
- * larger than `maxBytes` is passed over unread (content null) so memory stays bounded.
+ * Reads blobs through one `git cat-file --batch` (started here, or given): ids go in, contents
+ * come out as a stream. A blob larger than `maxBytes` is passed over unread (content null) so
+ * memory stays bounded.
  */
-export async function* readBlobs(shas: string[], cwd: string, maxBytes: number): AsyncGenerator<Blob> {
-  if (shas.length === 0) return;
-  const git = new GitStream(['cat-file', '--batch'], cwd);
+export async function* readBlobs(shas: string[], cwd: string, maxBytes: number, started?: GitStream): AsyncGenerator<Blob> {
+  if (shas.length === 0) {
+    started?.stdin.end();
+    return;
+  }
+  const git = started ?? blobReader(cwd);
   git.stdin.end(`${shas.join('\n')}\n`);
   let buffered: Buffer = Buffer.alloc(0);
   let current: { sha: string; size: number; parts: Buffer[] | null; left: number } | null = null;

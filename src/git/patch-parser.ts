@@ -22,8 +22,6 @@ export class FilePatch {
   bytes = 0;
   /** A piece of a large file's patch: more of it follows, in the next FilePatch. */
   continues = false;
-  /** The new side's last line has no newline (`\ No newline at end of file` follows it). */
-  noNewlineAtEnd = false;
 
   constructor(
     /** null for a new file */
@@ -91,8 +89,6 @@ export class PatchParser {
   private oldLeft: number[] = [];
   private newLeft = 0;
   private newLine = 0;
-  /** The hunk line just read is on the new side: a `\ No newline` marker after it is about the new side. */
-  private lastOnNewSide = false;
   private readonly content = new ByteBuilder(1 << 16);
   private readonly removedLines = new ByteBuilder(1 << 12);
   private removedCount = 0;
@@ -169,10 +165,6 @@ export class PatchParser {
       case 0x6d /* m */:
         this.gitlink(file, buf, start, end);
         return;
-      case 0x5c /* \ */:
-        // `\ No newline at end of file` after a hunk's last line (inside a hunk, hunkLine sees it)
-        if (this.lastOnNewSide) file.noNewlineAtEnd = true;
-        return;
       case 0x69 /* i */:
         if (startsWith(buf.subarray(start, end), 'index ')) {
           file.indexLine = buf.toString('latin1', start, end);
@@ -199,7 +191,6 @@ export class PatchParser {
       this.onFile(file);
     }
     this.file = null;
-    this.lastOnNewSide = false;
     this.oldLeft = [];
     this.newLeft = 0;
     this.content.reset();
@@ -270,7 +261,6 @@ export class PatchParser {
         }
         this.removedCount++;
         this.oldLeft[0]--;
-        this.lastOnNewSide = false;
       } else if (c === 0x2b /* + */ || c === 0x20 /* space */) {
         if (file.bytes > this.maxBytes) {
           nl = buf.indexOf(10, at);
@@ -296,7 +286,6 @@ export class PatchParser {
         }
         if (c === 0x20) this.oldLeft[0]--;
         this.newLeft--;
-        this.lastOnNewSide = true;
         this.newLine++;
       } else {
         break; // an empty line or `\ No newline at end of file`: lineAt decides
@@ -313,11 +302,6 @@ export class PatchParser {
    */
   private hunkLine(buf: Buffer, start: number, end: number): void {
     const file = this.file!;
-    if (buf[start] === 0x5c /* \ */) {
-      // `\ No newline at end of file`: about the line before it
-      if (this.lastOnNewSide) file.noNewlineAtEnd = true;
-      return;
-    }
     const columns = this.oldLeft.length;
     let removed = false;
     let added = true;
@@ -328,7 +312,6 @@ export class PatchParser {
       if (c !== 0x2b && c !== 0x2d && c !== 0x20 && end > start) return; // `\ No newline at end of file`
       if (c !== 0x2b) this.oldLeft[i]--; // context and removed lines are on this parent's side
     }
-    this.lastOnNewSide = !removed;
     if (removed) {
       if (columns === 1) {
         if (this.removedCount++ > 0) this.removedLines.appendByte(10);

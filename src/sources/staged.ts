@@ -1,9 +1,8 @@
-import { readBlobs } from '../git/blob-reader.js';
+import { blobReader, readBlobs } from '../git/blob-reader.js';
 import { GitStream, LineSplitter } from '../git/git-stream.js';
-import { OutputQueue } from '../git/output-queue.js';
-import { PatchParser, type FilePatch } from '../git/patch-parser.js';
+import { PatchParser } from '../git/patch-parser.js';
 import type { Fragment, Skipped } from '../types.js';
-import { decode, sniff } from './decode.js';
+import { decode } from './decode.js';
 import { formatBytes } from '../format-bytes.js';
 import { isLfsPointer, LFS_POINTER } from '../git/lfs-pointer.js';
 import { diffThreshold } from './undiffed.js';
@@ -22,111 +21,77 @@ interface Change {
   mode: string;
 }
 
-/** The staged diff, started before the scan is ready for it (a hook's time is mostly git starting up). */
+/** The staged change as one diff tells it. */
+interface StagedDiff {
+  /** Added and modified files with their staged blob ids. */
+  changes: Change[];
+  /** New-file line numbers of the added lines, by path. */
+  added: Map<string, number[]>;
+}
+
+/** The git processes a staged scan reads, started together (a hook's time is mostly their start-ups). */
 export interface StartedStaged {
-  diff: GitStream;
-  /** The diff's output, read from the start: node drops a child's unread output when it exits. */
-  output: OutputQueue;
+  /** The changed files and their added lines, once the diff has been read. */
+  diff: Promise<StagedDiff>;
+  /** The reader of the staged blobs that the diff names. */
+  catFile: GitStream;
   cwd: string;
-  /** Stops it (the scan will not happen). */
+  /** Stops them all (the scan will not happen). */
   cancel(): void;
 }
 
 /**
- * Context enough for any file git diffs as text: each hunk is then the whole staged file, and the
- * diff carries the content too. Larger files than this has lines are over the diff threshold, so
- * git shows them as binary and they are read whole from the object store instead.
- */
-const WHOLE_FILE_CONTEXT = 100_000_000;
-/** How much of the diff is read ahead of the scan. */
-const READ_AHEAD = 1 << 20;
-
-/**
  * Starts the diff of the index against HEAD (git diffs against the empty tree before the first
- * commit), from `cwd` anywhere in the work tree: the paths git prints are from the top of the work
- * tree. GIT_INDEX_FILE is honoured because git reads it itself. One process gives the changed
- * files (`--raw`), and, with context to the ends of each file, their staged content and which
- * lines were added (`-p`).
+ * commit) and the blob reader, from `cwd` anywhere in the work tree: the paths git prints are
+ * from the top of the work tree. GIT_INDEX_FILE is honoured because git reads it itself. One
+ * diff gives both the changed files (`--raw`) and their added lines (`-p -U0`).
  */
 export function startStaged(cwd: string, maxFileSize: number): StartedStaged {
   // explicit prefixes: diff.mnemonicPrefix or diff.noprefix in the user's config would change the paths;
-  // a file too large to diff comes out binary: then it is read from the object store, and every line counts
+  // a file too large to diff comes out binary: then every line of its staged content counts
   const config = { 'core.bigFileThreshold': String(diffThreshold(maxFileSize)) };
-  const args = ['diff', '--cached', '--raw', '-p', '-z', `-U${WHOLE_FILE_CONTEXT}`, '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/', '--'];
+  const args = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/', '--'];
   const diff = new GitStream(args, cwd, { config });
-  return { diff, output: new OutputQueue(diff.stdout, READ_AHEAD), cwd, cancel: () => diff.kill() };
+  const catFile = blobReader(cwd);
+  const read = readDiff(diff);
+  read.catch(() => {}); // awaited by stagedFragments, unless cancelled
+  return {
+    diff: read,
+    catFile,
+    cwd,
+    cancel: () => {
+      for (const git of [diff, catFile]) git.kill();
+    },
+  };
 }
 
 /**
- * The staged change: each changed file's whole staged content is scanned, so that context on
- * unchanged lines counts, but only secrets on added lines are reported. Text files come from the
- * diff itself, as it streams; files git shows as binary (or that the diff cannot give whole) are
- * read afterwards through `git cat-file`, started only then.
+ * The staged change: each changed file's whole staged blob is scanned, so that context on
+ * unchanged lines counts, but only secrets on added lines are reported.
  */
 export async function* stagedFragments(started: StartedStaged, options: StagedOptions): AsyncGenerator<Fragment> {
-  let changes: Map<string, Change> | null = null;
-  const fromBlobs: BlobFile[] = [];
-  const ready: Fragment[] = [];
-  const parser = new PatchParser((file) => {
-    const change = file.newPath === null ? undefined : changes?.get(file.newPath);
-    if (!change) return; // deleted, renamed or re-moded only, a symlink or a submodule
-    changes!.delete(change.path);
-    const whole = wholeFile(file);
-    const sniffed = whole && sniff(whole);
-    if (!sniffed || sniffed.binary || sniffed.encoding !== 'utf8') {
-      // binary to git: every line counts; text to git but not as the scan decodes it (UTF-16): its added lines
-      fromBlobs.push({ ...change, addedLines: file.binary ? undefined : file.added.map((i) => file.lineNumbers[i] - 1) });
-      return;
-    }
-    const content = whole!.subarray(sniffed.bom);
-    if (isLfsPointer(content)) options.onSkip({ path: change.path, reason: LFS_POINTER });
-    else ready.push({ kind: options.kind, path: change.path, content, addedLines: file.added, branch: options.branch });
-  });
-  const lines = new LineSplitter();
-  const split = new RawThenPatch();
-  const onLine = (buf: Buffer, start: number, end: number) => parser.lineAt(buf, start, end);
-  const inHunk = (buf: Buffer, start: number) => parser.hunkLines(buf, start);
+  let diff: StagedDiff;
   try {
-    for await (const chunk of started.output) {
-      const patch = split.push(chunk);
-      if (split.inPatch) changes ??= stagedChanges(parseRaw(Buffer.concat(split.raw)), options);
-      lines.pushSpans(patch, onLine, inHunk);
-      yield* ready.splice(0);
-    }
-    lines.end((line) => onLine(line, 0, line.length));
-    parser.flush();
-    changes ??= stagedChanges(parseRaw(Buffer.concat(split.raw)), options); // a diff of no text files has no patch
-    yield* ready.splice(0);
-    await started.diff.done();
-  } finally {
-    started.diff.kill();
+    diff = await started.diff;
+  } catch (err) {
+    started.cancel();
+    throw err;
   }
-  // files the diff did not give whole: binary to git (by content, attributes or size), or with no patch at all
-  fromBlobs.push(...changes.values());
-  yield* blobFragments(fromBlobs, started.cwd, options);
-}
+  const { added } = diff;
+  const changes = diff.changes.filter((change) => {
+    if (change.mode !== '160000') return true;
+    options.onSkip({ path: change.path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
+    return false;
+  });
+  if (changes.length === 0) {
+    started.catFile.stdin.end();
+    return; // deletions and mode changes only: nothing to scan
+  }
 
-/** The staged content of a file whose patch covers it all (context to both ends), or null. */
-function wholeFile(file: FilePatch): Buffer | null {
-  if (file.binary || file.truncated || file.continues) return null;
-  const n = file.lineNumbers.length;
-  if (n > 0 && (file.lineNumbers[0] !== 1 || file.lineNumbers[n - 1] !== n)) return null;
-  if (n === 0 || file.noNewlineAtEnd) return file.content;
-  return Buffer.concat([file.content, NEWLINE]);
-}
-
-const NEWLINE = Buffer.from('\n');
-
-/** A file to read from the object store, and its added lines when the diff gave them (else all count). */
-type BlobFile = Change & { addedLines?: number[] };
-
-/** Files read whole from the object store, through one `git cat-file --batch`, decoded as on disk. */
-async function* blobFragments(files: BlobFile[], cwd: string, options: StagedOptions): AsyncGenerator<Fragment> {
-  if (files.length === 0) return;
-  const bySha = new Map<string, BlobFile[]>(); // one blob may be staged at several paths
-  for (const f of files) bySha.set(f.sha, [...(bySha.get(f.sha) ?? []), f]);
-  for await (const blob of readBlobs([...bySha.keys()], cwd, options.maxFileSize)) {
-    for (const { path, addedLines } of bySha.get(blob.sha) ?? []) {
+  const pathOf = new Map<string, string[]>();
+  for (const c of changes) pathOf.set(c.sha, [...(pathOf.get(c.sha) ?? []), c.path]);
+  for await (const blob of readBlobs([...pathOf.keys()], started.cwd, options.maxFileSize, started.catFile)) {
+    for (const path of pathOf.get(blob.sha) ?? []) {
       if (blob.content === null) {
         options.onSkip({ path, reason: blob.size > options.maxFileSize ? `larger than the size limit (${formatBytes(blob.size)} > ${formatBytes(options.maxFileSize)})` : 'staged blob is missing' });
         continue;
@@ -140,19 +105,36 @@ async function* blobFragments(files: BlobFile[], cwd: string, options: StagedOpt
         options.onSkip({ path, reason: LFS_POINTER });
         continue;
       }
-      yield { kind: options.kind, path, content: decoded.content, addedLines, branch: options.branch };
+      // A file git diffs as binary (UTF-16, say) has no hunks: every line of it counts.
+      const lines = added.get(path);
+      yield {
+        kind: options.kind,
+        path,
+        content: decoded.content,
+        addedLines: lines?.map((n) => n - 1),
+        branch: options.branch,
+      };
     }
   }
 }
 
-/** The changes worth scanning, by path; a submodule's is reported as skipped. */
-function stagedChanges(changes: Change[], options: StagedOptions): Map<string, Change> {
-  const byPath = new Map<string, Change>();
-  for (const change of changes) {
-    if (change.mode === '160000') options.onSkip({ path: change.path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
-    else byPath.set(change.path, change);
-  }
-  return byPath;
+/**
+ * `git diff --raw -p -z`: first the raw records, NUL-separated, then one more NUL, then the patch
+ * (its lines end in newlines as always). The patch streams through the parser.
+ */
+async function readDiff(git: GitStream): Promise<StagedDiff> {
+  const added = new Map<string, number[]>();
+  const parser = new PatchParser((file) => {
+    if (file.newPath !== null && !file.binary) added.set(file.newPath, file.added.map((i) => file.lineNumbers[i]));
+  });
+  const lines = new LineSplitter();
+  const onLine = (line: Buffer) => parser.line(line);
+  const split = new RawThenPatch();
+  for await (const chunk of git.stdout as AsyncIterable<Buffer>) lines.push(split.push(chunk), onLine);
+  lines.end(onLine);
+  parser.flush();
+  await git.done();
+  return { changes: parseRaw(Buffer.concat(split.raw)), added };
 }
 
 /** Tells apart, chunk by chunk, the raw records of `git diff --raw -p -z` and the patch after them. */
@@ -162,11 +144,6 @@ export class RawThenPatch {
   private inRaw = true;
   /** The raw bytes so far end in a NUL. */
   private endsInNul = false;
-
-  /** The raw records are over: what follows is patch. */
-  get inPatch(): boolean {
-    return !this.inRaw;
-  }
 
   /** The part of `chunk` that is patch (empty while the raw records go on). */
   push(chunk: Buffer): Buffer {

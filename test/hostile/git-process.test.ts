@@ -91,29 +91,19 @@ describe('git killed or failing mid-stream', () => {
     expect(r.stderr).toBe('leakguard: git log was killed (SIGKILL); the scan is incomplete\n');
   });
 
-  it('--staged: git diff killed mid-file or failing, or git cat-file killed mid-blob, is exit 2', () => {
+  it('--staged: git cat-file killed mid-blob, or git diff failing, is exit 2', () => {
     const dir = tempRepo();
     commitFiles(dir, { 'README.md': 'hello\n' }, 'base');
     writeFiles(dir, { 'big.env': `${'x = 1\n'.repeat(20_000)}TOKEN=${GITHUB_PAT}\n` });
     git(dir, 'add', '.');
-    const found = [at('github-pat-classic', 'big.env', 20_001, 7, null, 'staged')];
-    expect(brief(scanJson(['--staged'], { cwd: dir }).report)).toEqual(found);
-    // a text file's staged content comes with the diff
-    const cut = scanJson(['--staged'], { cwd: dir, ...withPath(sabotagedGit('diff', '"$REAL" "$@" | head -c 50000; kill -9 $$')) });
-    expect(cut.status).toBe(2);
-    expect(cut.stdout).toBe('');
-    expect(cut.stderr).toBe('leakguard: git diff was killed (SIGKILL); the scan is incomplete\n');
-    const diff = scanJson(['--staged'], { cwd: dir, ...withPath(sabotagedGit('diff', 'echo "fatal: unable to read index" >&2; exit 128')) });
-    expect(diff.status).toBe(2);
-    expect(diff.stderr).toBe('leakguard: git diff failed (exit 128): fatal: unable to read index; the scan is incomplete\n');
-    // a file git shows as binary (here by attribute) is read from the object store
-    writeFiles(dir, { '.gitattributes': 'big.env -diff\n' });
-    git(dir, 'add', '.');
-    expect(brief(scanJson(['--staged'], { cwd: dir }).report)).toEqual(found);
+    expect(brief(scanJson(['--staged'], { cwd: dir }).report)).toEqual([at('github-pat-classic', 'big.env', 20_001, 7, null, 'staged')]);
     const cat = scanJson(['--staged'], { cwd: dir, ...withPath(sabotagedGit('cat-file', '"$REAL" "$@" | head -c 50000; kill -9 $$')) });
     expect(cat.status).toBe(2);
     expect(cat.stdout).toBe('');
     expect(cat.stderr).toBe('leakguard: git cat-file was killed (SIGKILL); the scan is incomplete\n');
+    const diff = scanJson(['--staged'], { cwd: dir, ...withPath(sabotagedGit('diff', 'echo "fatal: unable to read index" >&2; exit 128')) });
+    expect(diff.status).toBe(2);
+    expect(diff.stderr).toBe('leakguard: git diff failed (exit 128): fatal: unable to read index; the scan is incomplete\n');
   });
 });
 

@@ -65,7 +65,6 @@ function render(change: Change): { text: string; expected: Omit<FilePatch, 'trun
     newPath: kind === 'delete' ? null : newPath,
     binary: kind === 'binary' || kind === 'binary-patch',
     lines: [] as Buffer[], lineNumbers: [] as number[], added: [] as number[], removed: [] as Buffer[],
-    noNewlineAtEnd: false,
   };
   if (kind === 'mode') out.push('old mode 100644', 'new mode 100755');
   if (kind === 'new' || kind === 'new-empty') out.push('new file mode 100644');
@@ -105,7 +104,6 @@ function render(change: Change): { text: string; expected: Omit<FilePatch, 'trun
         oldLine++;
         continue;
       }
-      if (op.noEol) expected.noNewlineAtEnd = true;
       if (op.kind === '+') expected.added.push(expected.lines.length);
       expected.lines.push(Buffer.from(op.text));
       expected.lineNumbers.push(newLine);
@@ -219,7 +217,6 @@ const merge: fc.Arbitrary<Merge> = fc.integer({ min: 2, max: 3 }).chain((parents
 const plain = (f: Omit<FilePatch, 'truncated' | 'bytes'>) => ({
   oldPath: f.oldPath, newPath: f.newPath, binary: f.binary,
   lines: f.lines.map((l) => l.toString('utf8')), lineNumbers: f.lineNumbers, added: f.added, removed: f.removed.map((l) => l.toString('utf8')),
-  noNewlineAtEnd: f.noNewlineAtEnd === true,
 });
 
 describe('PatchParser, property-based', () => {

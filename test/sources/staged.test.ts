@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AWS_KEY_ID, fakePrivateKey, GITHUB_PAT } from '../fixtures/secrets.js';
 import { CLI, commitFiles, git, runCli, scanJson, tempDir, tempRepo, writeFiles } from '../helpers.js';
-import { RawThenPatch, stagedFragments, startStaged } from '../../src/sources/staged.js';
-import { decode } from '../../src/sources/decode.js';
-import type { Fragment, Skipped } from '../../src/types.js';
+import { RawThenPatch } from '../../src/sources/staged.js';
 
 const found = (r: ReturnType<typeof scanJson>) => r.report!.findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.source}`);
 
@@ -147,49 +145,6 @@ describe('linked worktrees', () => {
     expect(found(scanJson(['--staged'], { cwd: wt }))).toEqual(['side.txt:1:5:aws-access-key-id:staged']);
     git(wt, 'commit', '-q', '-m', 'side');
     expect(scanJson(['--history'], { cwd: dir }).report!.findings.map((f) => f.file)).toEqual(['side.txt']);
-  });
-});
-
-describe('stagedFragments', () => {
-  it('gives each staged file as its blob decodes, text files from the diff and the rest from the object store', async () => {
-    const dir = tempRepo();
-    const lines = (n: number, eol = '\n') => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join(eol);
-    commitFiles(dir, { 'edit.txt': `${lines(30)}\n`, 'tail.txt': `${lines(5)}\n`, 'moved.txt': `${lines(40)}\n`, 'gone.txt': 'bye\n' }, 'base');
-    writeFiles(dir, {
-      'edit.txt': `${lines(30).replace('line 12', 'line twelve')}\nline 31\n`, // middle and end
-      'tail.txt': `${lines(5)}\nno newline at the end`,
-      'new.txt': 'a\r\nb\r\n', // CRLF
-      'bom.txt': '\uFEFFwith a BOM\n',
-      'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('utf-16 text\n', 'utf16le')]),
-      'late-nul.txt': Buffer.concat([Buffer.from('x'.repeat(8100)), Buffer.from([0]), Buffer.from('tail\n')]), // text to git, binary to the scan
-      'attr-binary.txt': 'git shows me as binary\n',
-      '.gitattributes': 'attr-binary.txt -diff\n',
-      'empty.txt': '',
-      'bin.dat': Buffer.from([0, 1, 2, 3]),
-    });
-    git(dir, 'mv', 'moved.txt', 'renamed.txt');
-    writeFiles(dir, { 'renamed.txt': `${lines(40)}\nline 41\n` });
-    git(dir, 'rm', '-q', 'gone.txt');
-    git(dir, 'add', '-A');
-    const skipped: Skipped[] = [];
-    const fragments: Fragment[] = [];
-    for await (const f of stagedFragments(startStaged(dir, 100 << 20), { maxFileSize: 100 << 20, onSkip: (s) => skipped.push(s), kind: 'staged' })) fragments.push(f);
-    const byPath = new Map(fragments.map((f) => [f.path, f]));
-    expect([...byPath.keys()].sort()).toEqual(['.gitattributes', 'attr-binary.txt', 'bom.txt', 'edit.txt', 'empty.txt', 'new.txt', 'renamed.txt', 'tail.txt', 'utf16.txt']);
-    expect(skipped.map((s) => `${s.path}: ${s.reason}`).sort()).toEqual(['bin.dat: binary (NUL byte in the first 8 KB)', 'late-nul.txt: binary (NUL byte in the first 8 KB)']);
-    for (const [path, fragment] of byPath) {
-      const blob = spawnSync('git', ['cat-file', 'blob', `:${path}`], { cwd: dir }).stdout as Buffer;
-      const decoded = decode(blob);
-      expect(decoded.binary, path).toBe(false);
-      if (!decoded.binary) expect(fragment.content.equals(decoded.content), path).toBe(true);
-    }
-    expect(byPath.get('edit.txt')!.addedLines).toEqual([11, 30]);
-    expect(byPath.get('tail.txt')!.addedLines).toEqual([5]);
-    expect(byPath.get('renamed.txt')!.addedLines).toEqual([40]);
-    expect(byPath.get('new.txt')!.addedLines).toEqual([0, 1]);
-    // git diffs these as binary: every line counts
-    expect(byPath.get('attr-binary.txt')!.addedLines).toBeUndefined();
-    expect(byPath.get('utf16.txt')!.addedLines).toBeUndefined();
   });
 });
 
