@@ -29,14 +29,14 @@ function userRepo(mode: 'git' | 'husky'): string {
   writeFiles(dir, { 'package.json': JSON.stringify({ name: 'demo', devDependencies: { leakguard: '*', ...(mode === 'husky' ? { husky: '^9.1.7' } : {}) } }) });
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
   symlinkSync(REPO_ROOT, join(dir, 'node_modules', 'leakguard'));
-  symlinkSync('../leakguard/dist/cli.js', join(dir, 'node_modules', '.bin', 'leakguard'));
+  symlinkSync('../leakguard/dist/cli.cjs', join(dir, 'node_modules', '.bin', 'leakguard'));
   if (mode === 'husky') {
     const husky = spawnSync(process.execPath, ['--input-type=module', '-e', `import h from ${JSON.stringify(join(REPO_ROOT, 'node_modules/husky/index.js'))}; console.log(h())`], { cwd: dir, encoding: 'utf8' });
     expect(husky.status, husky.stderr).toBe(0);
   }
   writeFiles(dir, { '.gitignore': 'node_modules\n' });
   commitFiles(dir, { 'README.md': '# demo\n' }, 'init');
-  const cli = join(dir, 'node_modules', 'leakguard', 'dist', 'cli.js');
+  const cli = join(dir, 'node_modules', 'leakguard', 'dist', 'cli.cjs');
   const install = spawnSync(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', cli, 'install'], { cwd: dir, encoding: 'utf8' });
   expect(install.status, install.stderr).toBe(0);
   expect(install.stdout).toContain(mode === 'husky' ? 'in husky' : '.git/hooks');
