@@ -28,31 +28,6 @@ export class ByteBuilder {
     this.size += n;
   }
 
-  /**
-   * Appends `source` from `start` up to its next `\n` (left out) and returns where that `\n` is.
-   * Without one, appends nothing and returns -1. Finding the line end while copying saves a
-   * native `indexOf` call per line.
-   */
-  appendLine(source: Buffer, start: number): number {
-    this.reserve(source.length - start);
-    const bytes = this.bytes;
-    let at = this.size;
-    for (let i = start; i < source.length; i++) {
-      const b = source[i];
-      if (b === 10) {
-        this.size = at;
-        return i;
-      }
-      bytes[at++] = b;
-    }
-    return -1;
-  }
-
-  /** Drops what was appended after the builder held `length` bytes. */
-  truncate(length: number): void {
-    this.size = Math.min(this.size, length);
-  }
-
   appendByte(byte: number): void {
     this.reserve(1);
     this.bytes[this.size++] = byte;

@@ -79,29 +79,18 @@ export class LineSplitter {
     this.pushSpans(chunk, (buf, start, end) => onLine(buf.subarray(start, end)));
   }
 
-  /**
-   * Like `push`, but hands over spans of the chunk: no Buffer object per line. `skip`, called at
-   * each line start, may consume whole lines itself and return where it stopped.
-   */
-  pushSpans(chunk: Buffer, onSpan: OnSpan, skip?: (buf: Buffer, start: number) => number): void {
+  /** Like `push`, but hands over spans of the chunk: no Buffer object per line. */
+  pushSpans(chunk: Buffer, onSpan: OnSpan): void {
     let start = 0;
-    if (this.partial.length > 0) {
-      const nl = chunk.indexOf(10);
-      if (nl === -1) {
-        this.partial.push(chunk);
-        return;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      if (this.partial.length > 0) {
+        this.partial.push(chunk.subarray(start, nl));
+        const line = Buffer.concat(this.partial);
+        this.partial = [];
+        onSpan(line, 0, line.length);
+      } else {
+        onSpan(chunk, start, nl);
       }
-      this.partial.push(chunk.subarray(0, nl));
-      const line = Buffer.concat(this.partial);
-      this.partial = [];
-      onSpan(line, 0, line.length);
-      start = nl + 1;
-    }
-    for (;;) {
-      if (skip) start = skip(chunk, start);
-      const nl = chunk.indexOf(10, start);
-      if (nl === -1) break;
-      onSpan(chunk, start, nl);
       start = nl + 1;
     }
     if (start < chunk.length) this.partial.push(chunk.subarray(start));

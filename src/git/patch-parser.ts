@@ -239,64 +239,6 @@ export class PatchParser {
   }
 
   /**
-   * The hunk lines of a one-parent diff, read straight from `buf` at `start` (a line start) up to
-   * the hunk's end, the last whole line in `buf`, or a line that is not `+`, `-` or context;
-   * returns where it stopped. The same as feeding those lines to `lineAt`, without a call and a
-   * native `indexOf` per line: most of a history's bytes are hunk lines.
-   */
-  hunkLines(buf: Buffer, start: number): number {
-    if (!this.file || this.oldLeft.length !== 1) return start;
-    let at = start;
-    while (at < buf.length && (this.newLeft > 0 || this.oldLeft[0] > 0)) {
-      const file = this.file;
-      const c = buf[at];
-      let nl: number;
-      if (c === 0x2d /* - */) {
-        const before = this.removedLines.length;
-        if (this.removedCount > 0) this.removedLines.appendByte(10);
-        nl = this.removedLines.appendLine(buf, at + 1);
-        if (nl === -1) {
-          this.removedLines.truncate(before);
-          break;
-        }
-        this.removedCount++;
-        this.oldLeft[0]--;
-      } else if (c === 0x2b /* + */ || c === 0x20 /* space */) {
-        if (file.bytes > this.maxBytes) {
-          nl = buf.indexOf(10, at);
-          if (nl === -1) break;
-          file.bytes += nl - at;
-        } else {
-          const before = this.content.length;
-          const index = file.lineNumbers.length;
-          if (index > 0) this.content.appendByte(10);
-          nl = this.content.appendLine(buf, at + 1);
-          if (nl === -1) {
-            this.content.truncate(before);
-            break;
-          }
-          file.bytes += nl - at;
-          if (file.bytes > this.maxBytes) {
-            file.truncated = true;
-            this.content.truncate(before);
-          } else {
-            if (c === 0x2b) file.added.push(index);
-            file.lineNumbers.push(this.newLine);
-          }
-        }
-        if (c === 0x20) this.oldLeft[0]--;
-        this.newLeft--;
-        this.newLine++;
-      } else {
-        break; // an empty line or `\ No newline at end of file`: lineAt decides
-      }
-      at = nl + 1;
-      if (this.held >= this.pieceBytes) this.split();
-    }
-    return at;
-  }
-
-  /**
    * A hunk line: one column per parent (`+`, `-` or space), then the text. A line is in the result
    * unless some column says `-`; it is new only when every column says `+` (in a merge: in neither parent).
    */

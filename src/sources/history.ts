@@ -131,8 +131,6 @@ async function* segmentFragments(git: GitStream, output: OutputQueue, options: L
     ready.push({ kind: 'message', path: null, content: Buffer.from(body.replace(/\n+$/, '')), commit: sha, author, date });
   };
 
-  // hunk lines go to the parser in bulk; a commit's header never lies inside a hunk
-  const inHunk = (buf: Buffer, start: number) => (header === null ? parser.hunkLines(buf, start) : start);
   const lines = new LineSplitter();
   async function* drain(): AsyncGenerator<Fragment> {
     for (const item of ready.splice(0)) {
@@ -142,7 +140,7 @@ async function* segmentFragments(git: GitStream, output: OutputQueue, options: L
   }
   try {
     for await (const chunk of output) {
-      lines.pushSpans(chunk, onLine, inHunk);
+      lines.pushSpans(chunk, onLine);
       yield* drain();
     }
     lines.end((line) => onLine(line, 0, line.length));

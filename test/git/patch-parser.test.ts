@@ -5,26 +5,15 @@ import { PatchParser, type FilePatch } from '../../src/git/patch-parser.js';
 import { unquotePath } from '../../src/git/unquote-path.js';
 import { commitFiles, git, tempRepo, writeFiles } from '../helpers.js';
 
-/**
- * Parses real `git diff` output, fed in awkward chunk sizes to cross line boundaries: line by line,
- * and again with hunk lines read in runs (`hunkLines`, as history does), which must agree.
- */
+/** Parses real `git diff` output, fed in awkward chunk sizes to cross line boundaries. */
 function parse(patch: Buffer, chunk = 7, maxBytes?: number): FilePatch[] {
-  const [byLine, inBulk] = [false, true].map((bulk) => {
-    const files: FilePatch[] = [];
-    const parser = new PatchParser((f) => files.push(f), maxBytes);
-    const lines = new LineSplitter();
-    for (let i = 0; i < patch.length; i += chunk) {
-      const piece = patch.subarray(i, i + chunk);
-      if (bulk) lines.pushSpans(piece, (buf, start, end) => parser.lineAt(buf, start, end), (buf, start) => parser.hunkLines(buf, start));
-      else lines.push(piece, (l) => parser.line(l));
-    }
-    lines.end((l) => parser.line(l));
-    parser.flush();
-    return files;
-  });
-  expect(inBulk).toEqual(byLine);
-  return byLine;
+  const files: FilePatch[] = [];
+  const parser = new PatchParser((f) => files.push(f), maxBytes);
+  const lines = new LineSplitter();
+  for (let i = 0; i < patch.length; i += chunk) lines.push(patch.subarray(i, i + chunk), (l) => parser.line(l));
+  lines.end((l) => parser.line(l));
+  parser.flush();
+  return files;
 }
 
 function diff(dir: string, ...args: string[]): Buffer {
@@ -91,15 +80,6 @@ describe('PatchParser pieces', () => {
     const parser = new PatchParser((f) => pieces.push(f), Number.POSITIVE_INFINITY, 200_000);
     new LineSplitter().push(patch, (l) => parser.line(l));
     parser.flush();
-    // read in runs of hunk lines, in 64 KB chunks as from a pipe, the pieces are the same
-    const inBulk: FilePatch[] = [];
-    const bulkParser = new PatchParser((f) => inBulk.push(f), Number.POSITIVE_INFINITY, 200_000);
-    const splitter = new LineSplitter();
-    for (let i = 0; i < patch.length; i += 65536) {
-      splitter.pushSpans(patch.subarray(i, i + 65536), (buf, start, end) => bulkParser.lineAt(buf, start, end), (buf, start) => bulkParser.hunkLines(buf, start));
-    }
-    bulkParser.flush();
-    expect(inBulk).toEqual(pieces);
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.slice(0, -1).every((p) => p.continues)).toBe(true);
     const added: number[] = [];

@@ -11,19 +11,14 @@ import { git, tempRepo, writeFiles } from '../helpers.js';
 // by `git blame` (which lines of the new file the commit brought).
 const SEED = 8_2026;
 
-/**
- * Parses patch bytes fed in the given chunk sizes (cycled), as a stream would deliver them: line
- * by line, or (`bulk`) with hunk lines read in runs by `hunkLines`, as history does.
- */
-function parse(patch: Buffer, chunks: number[] = [patch.length || 1], bulk = false): FilePatch[] {
+/** Parses patch bytes fed in the given chunk sizes (cycled), as a stream would deliver them. */
+function parse(patch: Buffer, chunks: number[] = [patch.length || 1]): FilePatch[] {
   const files: FilePatch[] = [];
   const parser = new PatchParser((f) => files.push(f));
   const lines = new LineSplitter();
   for (let i = 0, k = 0; i < patch.length; k++) {
     const size = Math.max(1, chunks[k % chunks.length]);
-    const chunk = patch.subarray(i, i + size);
-    if (bulk) lines.pushSpans(chunk, (buf, start, end) => parser.lineAt(buf, start, end), (buf, start) => parser.hunkLines(buf, start));
-    else lines.push(chunk, (l) => parser.line(l));
+    lines.push(patch.subarray(i, i + size), (l) => parser.line(l));
     i += size;
   }
   lines.end((l) => parser.line(l));
@@ -225,10 +220,8 @@ describe('PatchParser, property-based', () => {
       fc.property(fc.array(fc.oneof({ weight: 4, arbitrary: change }, { weight: 1, arbitrary: merge }), { minLength: 1, maxLength: 5 }), fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 5 }), (changes, chunks) => {
         const rendered = changes.map((c) => (c.kind === 'merge' ? renderMerge(c) : render(c)));
         const patch = Buffer.from(rendered.map((r) => r.text).join(''));
-        for (const bulk of [false, true]) {
-          const files = parse(patch, chunks, bulk);
-          expect(files.map(plain), `${bulk ? 'in bulk' : 'by line'}\n${patch.toString()}`).toEqual(rendered.map((r) => plain(r.expected)));
-        }
+        const files = parse(patch, chunks);
+        expect(files.map(plain), patch.toString()).toEqual(rendered.map((r) => plain(r.expected)));
       }),
       { seed: SEED, numRuns: 400 },
     );
@@ -255,7 +248,6 @@ describe('PatchParser, property-based', () => {
         const head = git(dir, 'rev-parse', 'HEAD').trim();
         const diff = spawnSync('git', ['-c', 'core.quotePath=false', 'diff', `-U${context}`, '--no-color', 'HEAD~1', 'HEAD'], { cwd: dir }).stdout as Buffer;
         const parsed = new Map(parse(diff, [7, 1, 64]).map((f) => [f.newPath, f]));
-        expect(parse(diff, [64, 5], true).map(plain)).toEqual([...parsed.values()].map(plain));
         for (const [p, , after] of files) {
           const expected = blameAdded(dir, head, p);
           const f = parsed.get(p);
