@@ -5,7 +5,7 @@ import { shannonEntropy } from './entropy.js';
 import { encodedRuns } from './encoded.js';
 import { falseAlarm, isGenericNoisePath, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
 import { isLineLocal } from './line-local.js';
-import { keywordLines, lowercaseBytes, type LineWindow } from './line-window.js';
+import { keywordLines, type LineWindow } from './line-window.js';
 import { isPlainKeyword, KeywordPrefilter } from './prefilter.js';
 import { DisjointSpans, SpanIndex } from './spans.js';
 import { countGroups } from './validate-rule.js';
@@ -54,7 +54,6 @@ export class Engine {
     const matches: (Match & { generic: boolean })[] = [];
     const found = this.prefilter.find(content);
     const windows = new Map<string, LineWindow | 'whole' | null>(); // by the keywords found, shared by rules
-    let lowered: string | undefined;
     // in lockfiles, source maps and bundles every generic match is a false alarm: do not look
     const genericNoise = isGenericNoisePath(path);
     for (const index of found.rules) {
@@ -67,9 +66,8 @@ export class Engine {
         const keywords = this.prefilter.keywordIndexes(index).filter((k) => found.keywords.has(k));
         const key = `${rule.generic ? 'g' : ''}${keywords.join(',')}`;
         if (!windows.has(key)) {
-          lowered ??= lowercaseBytes(content);
           const maxLine = rule.generic ? MINIFIED_LINE : Number.POSITIVE_INFINITY;
-          windows.set(key, keywordLines(content, lowered, keywords.map((k) => this.prefilter.keyword(k)), maxLine));
+          windows.set(key, keywordLines(content, keywords.map((k) => found.keywords.get(k)!), maxLine));
         }
         window = windows.get(key)!;
         if (window === null) continue;

@@ -22,38 +22,37 @@ export class LineWindow {
 }
 
 /**
- * The lines of `content` that hold one of `keywords` (lowercase ASCII, looked for in `lowered`,
- * the content lowercased one byte to a character). Lines longer than `maxLineLength` are left out.
- * Returns null when no line qualifies, and 'whole' when the lines are most of the fragment
- * (copying them would cost more than reading it all).
+ * The lines of `content` that hold a keyword, given the keywords' start offsets (one ascending list
+ * per keyword). Lines longer than `maxLineLength` are left out. Returns null when no line
+ * qualifies, and 'whole' when the lines are most of the fragment (copying them would cost more
+ * than reading it all).
  */
-export function keywordLines(content: Buffer, lowered: string, keywords: readonly string[], maxLineLength: number): LineWindow | 'whole' | null {
-  const starts = new Map<number, number>(); // line start → line end
-  for (const keyword of keywords) {
-    for (let at = lowered.indexOf(keyword); at !== -1; ) {
-      const start = content.lastIndexOf(10, at) + 1;
-      const nl = content.indexOf(10, at + keyword.length);
-      const end = nl === -1 ? content.length : nl;
-      if (end - start <= maxLineLength) starts.set(start, end);
-      if (nl === -1) break;
-      at = lowered.indexOf(keyword, nl + 1);
-    }
+export function keywordLines(content: Buffer, keywordStarts: readonly (readonly number[])[], maxLineLength: number): LineWindow | 'whole' | null {
+  const places = keywordStarts.length === 1 ? keywordStarts[0] : keywordStarts.flat().sort((a, b) => a - b);
+  const lines: number[] = []; // start, end: pairs, in order
+  let size = -1;
+  for (let i = 0, lineEnd = -1; i < places.length; i++) {
+    const at = places[i];
+    if (at <= lineEnd) continue; // on the line already seen
+    const start = content.lastIndexOf(10, at) + 1;
+    const nl = content.indexOf(10, at);
+    lineEnd = nl === -1 ? content.length : nl;
+    if (lineEnd - start > maxLineLength) continue;
+    lines.push(start, lineEnd);
+    size += lineEnd - start + 1;
   }
-  if (starts.size === 0) return null;
-  const lines = [...starts].sort((a, b) => a[0] - b[0]);
-  let size = lines.length - 1;
-  for (const [start, end] of lines) size += end - start;
+  if (lines.length === 0) return null;
   if (size * 2 > content.length) return 'whole';
   const joined = Buffer.allocUnsafe(size);
   const windowStarts: number[] = [];
   const fragmentStarts: number[] = [];
   let at = 0;
-  for (const [start, end] of lines) {
+  for (let j = 0; j < lines.length; j += 2) {
     if (at > 0) joined[at++] = 10;
     windowStarts.push(at);
-    fragmentStarts.push(start);
-    content.copy(joined, at, start, end);
-    at += end - start;
+    fragmentStarts.push(lines[j]);
+    content.copy(joined, at, lines[j], lines[j + 1]);
+    at += lines[j + 1] - lines[j];
   }
   return new LineWindow(joined, windowStarts, fragmentStarts);
 }

@@ -1,31 +1,45 @@
 import { RE2 } from './re2.js';
+import { KeywordAutomaton } from './keyword-automaton.js';
 import { lowercaseBytes } from './line-window.js';
 import { escapeLiteral } from './regex-literal.js';
 
-/** Below this many bytes scanned in all, keywords are looked up in plain code, not an RE2.Set. */
+/** Below this many bytes scanned in all, keywords are looked up in plain code, not an automaton. */
 const SMALL_SCAN_BYTES = 1 << 20;
-/** …and only in fragments this small: on a large one the set's compile pays for itself. */
+/** …and only in fragments this small: on a large one the automaton's build pays for itself. */
 const SMALL_FRAGMENT_BYTES = 64 << 10;
+
+export interface KeywordsFound {
+  /** The rules worth running (ascending). */
+  rules: number[];
+  /** The keywords found, by index, each with its start offsets (ascending; none given for a keyword that is not plain). */
+  keywords: Map<number, number[]>;
+}
 
 /**
  * Decides which rules can match a fragment: a rule runs only where one of its keywords occurs.
- * Keywords are lowercase ASCII literals, matched case-insensitively. A large scan reads each
- * fragment once for all of them with one RE2.Set; a small one (a pre-commit hook) does not pay
- * for compiling that set (~20 ms) and looks the keywords up by their first bytes instead.
+ * Keywords are lowercase literals, matched case-insensitively. Plain ones (printable ASCII, as
+ * in the catalog) are found with their places, which rules that read only keyword lines use: a
+ * large scan reads each fragment once for all of them with a keyword automaton; a small one (a
+ * pre-commit hook) does not pay for building it (~10 ms) and looks keywords up by their first
+ * bytes. Other keywords (config rules may hold any) are found with an RE2.Set, places unknown.
  */
 export class KeywordPrefilter {
-  private set: InstanceType<typeof RE2.Set> | null | undefined;
   private readonly keywords: string[] = [];
   /** keyword index → indexes of the rules that carry it */
   private readonly rulesByKeyword: number[][] = [];
   /** rules without keywords run on every fragment */
   private readonly alwaysRun: number[] = [];
+  private readonly ruleKeywords: number[][] = [];
+  /** plain keywords, and the others: their indexes into `keywords` */
+  private readonly plain: number[] = [];
+  private readonly other: number[] = [];
+  private automaton: KeywordAutomaton | undefined;
+  private set: InstanceType<typeof RE2.Set> | undefined;
   /** first three bytes → keyword indexes; and a regex of every keyword's first four bytes */
   private byPrefix: Map<string, number[]> | null = null;
   private prefixes: RegExp | null = null;
   private scanned = 0;
   private readonly shortcutSafe: boolean;
-  private readonly ruleKeywords: number[][] = [];
 
   constructor(keywordsByRule: readonly (readonly string[])[]) {
     const keywordIndex = new Map<string, number>();
@@ -42,19 +56,24 @@ export class KeywordPrefilter {
           keywordIndex.set(kw, k);
           this.keywords.push(kw);
           this.rulesByKeyword.push([]);
+          (isPlainKeyword(kw) ? this.plain : this.other).push(k);
         }
         this.rulesByKeyword[k].push(rule);
         this.ruleKeywords[rule].push(k);
       }
     });
-    this.shortcutSafe = this.keywords.every(isShortcutSafe);
+    this.shortcutSafe = this.plain.every((k) => this.keywords[k].length >= 3);
   }
 
-  /** The rules worth running on this content (ascending), and the keywords found in it, by index. */
-  find(content: Buffer): { rules: number[]; keywords: Set<number> } {
+  /** The rules worth running on this content, and the keywords found in it. */
+  find(content: Buffer): KeywordsFound {
+    const keywords = this.plainIn(content);
+    if (this.other.length > 0) {
+      this.set ??= new RE2.Set(this.other.map((k) => escapeLiteral(this.keywords[k])), 'iu');
+      for (const i of this.set.match(content)) keywords.set(this.other[i], []);
+    }
     const rules = new Set<number>(this.alwaysRun);
-    const keywords = new Set<number>(this.keywordsIn(content));
-    for (const k of keywords) for (const rule of this.rulesByKeyword[k]) rules.add(rule);
+    for (const k of keywords.keys()) for (const rule of this.rulesByKeyword[k]) rules.add(rule);
     return { rules: [...rules].sort((a, b) => a - b), keywords };
   }
 
@@ -67,33 +86,40 @@ export class KeywordPrefilter {
     return this.keywords[k];
   }
 
-  private keywordsIn(content: Buffer): Iterable<number> {
-    if (this.keywords.length === 0) return [];
+  private plainIn(content: Buffer): Map<number, number[]> {
+    if (this.plain.length === 0) return new Map();
     this.scanned += content.length;
-    if (this.set === undefined && this.scanned < SMALL_SCAN_BYTES && content.length <= SMALL_FRAGMENT_BYTES && this.shortcutSafe) {
+    if (this.automaton === undefined && this.scanned < SMALL_SCAN_BYTES && content.length <= SMALL_FRAGMENT_BYTES && this.shortcutSafe) {
       return this.lookUp(content);
     }
-    this.set ??= new RE2.Set(this.keywords.map(escapeLiteral), 'iu');
-    return this.set.match(content);
+    this.automaton ??= new KeywordAutomaton(this.plain.map((k) => this.keywords[k]));
+    const found = new Map<number, number[]>();
+    for (const [i, starts] of this.automaton.find(content)) found.set(this.plain[i], starts);
+    return found;
   }
 
   /**
-   * The keywords in `content`, found through their first bytes. A hook runs this once, before V8
-   * has optimized any JavaScript: a regex of the keywords' first four bytes finds where one may
-   * start (V8 compiles a regex to machine code at its first long input or its second run, and it
-   * skips ahead on characters no prefix holds), and each place is checked against the keywords
-   * with its first three bytes. About twice as fast cold as a byte loop; every alternative is a
-   * literal, so there is no backtracking.
+   * The plain keywords in `content`, found through their first bytes. A hook runs this once,
+   * before V8 has optimized any JavaScript: a regex of the keywords' first four bytes finds where
+   * one may start (V8 compiles a regex to machine code at its first long input or its second run,
+   * and it skips ahead on characters no prefix holds), and each place is checked against the
+   * keywords with its first three bytes. About twice as fast cold as a byte loop; every
+   * alternative is a literal, so there is no backtracking.
    */
-  private lookUp(content: Buffer): Set<number> {
+  private lookUp(content: Buffer): Map<number, number[]> {
     const byPrefix = (this.byPrefix ??= this.indexPrefixes());
     const starts = this.prefixes!;
     const lowered = lowercaseBytes(content);
-    const found = new Set<number>();
+    const found = new Map<number, number[]>();
     starts.lastIndex = 0;
     for (let m = starts.exec(lowered); m !== null; m = starts.exec(lowered)) {
       const at = m.index;
-      for (const k of byPrefix.get(lowered.slice(at, at + 3))!) if (!found.has(k) && lowered.startsWith(this.keywords[k], at)) found.add(k);
+      for (const k of byPrefix.get(lowered.slice(at, at + 3))!) {
+        if (!lowered.startsWith(this.keywords[k], at)) continue;
+        const places = found.get(k);
+        if (places) places.push(at);
+        else found.set(k, [at]);
+      }
       starts.lastIndex = at + 1; // prefixes may overlap
     }
     return found;
@@ -102,13 +128,14 @@ export class KeywordPrefilter {
   private indexPrefixes(): Map<string, number[]> {
     const byPrefix = new Map<string, number[]>();
     const prefixes = new Set<string>();
-    this.keywords.forEach((kw, k) => {
+    for (const k of this.plain) {
+      const kw = this.keywords[k];
       const key = kw.slice(0, 3);
       const same = byPrefix.get(key);
       if (same) same.push(k);
       else byPrefix.set(key, [k]);
       prefixes.add(kw.slice(0, 4));
-    });
+    }
     this.prefixes = new RegExp([...prefixes].map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
     return byPrefix;
   }
@@ -117,9 +144,4 @@ export class KeywordPrefilter {
 /** A keyword of printable, lowercase ASCII: one byte to a character, so it can be looked for in lowercased bytes. */
 export function isPlainKeyword(keyword: string): boolean {
   return /^[\x20-\x40\x5b-\x7e]+$/.test(keyword);
-}
-
-/** The small-scan lookup handles plain keywords of three bytes or more. */
-function isShortcutSafe(keyword: string): boolean {
-  return keyword.length >= 3 && isPlainKeyword(keyword);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KeywordAutomaton } from '../../src/engine/keyword-automaton.js';
 import { KeywordPrefilter } from '../../src/engine/prefilter.js';
 import { readFileSync } from 'node:fs';
 import type { Rule } from '../../src/types.js';
@@ -12,7 +13,7 @@ function random(seed: number): () => number {
 }
 
 describe('KeywordPrefilter', () => {
-  it('finds the same rules by byte lookup (small scans) as with the RE2.Set (large scans)', () => {
+  it('finds the same rules and keyword places by byte lookup (small scans) as with the automaton (large scans)', () => {
     const { rules } = JSON.parse(readFileSync(new URL('../../dist/catalog.json', import.meta.url), 'utf8')) as { rules: Rule[] };
     const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
     const next = random(7);
@@ -30,7 +31,52 @@ describe('KeywordPrefilter', () => {
     }
     const small = new KeywordPrefilter(rules.map((r) => r.keywords));
     const large = new KeywordPrefilter(rules.map((r) => r.keywords));
-    large.find(Buffer.alloc(2 << 20, 0x20)); // past the small-scan budget: the RE2.Set from now on
-    for (const text of texts) expect(small.find(text)).toEqual(large.find(text));
+    large.find(Buffer.alloc(2 << 20, 0x20)); // past the small-scan budget: the automaton from now on
+    let places = 0;
+    for (const text of texts) {
+      const bySmall = small.find(text);
+      const byLarge = large.find(text);
+      expect(bySmall.rules).toEqual(byLarge.rules);
+      expect(sortedEntries(bySmall.keywords)).toEqual(sortedEntries(byLarge.keywords));
+      for (const starts of byLarge.keywords.values()) places += starts.length;
+    }
+    expect(places).toBeGreaterThan(4000);
+  });
+
+  it('the automaton finds every place of every keyword, overlapping ones too, in any ASCII case', () => {
+    const keywords = ['a', 'aa', 'aaa', 'ab', 'bab', 'key', 'api_key', 'api-key', 'secret_key', 'x-y:z', '"q"'];
+    const automaton = new KeywordAutomaton(keywords);
+    const next = random(11);
+    let places = 0;
+    const alphabet = 'aAbBkKeEyYpPiI_-:sScCrRtTxXzZ"q \n\u00e9';
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      const length = Math.floor(next() * 200);
+      for (let i = 0; i < length; i++) text += next() < 0.2 ? keywords[Math.floor(next() * keywords.length)] : alphabet[Math.floor(next() * alphabet.length)];
+      const content = Buffer.from(text);
+      const lowered = content.toString('latin1').toLowerCase();
+      const expected = new Map<number, number[]>();
+      keywords.forEach((kw, k) => {
+        const starts: number[] = [];
+        for (let at = lowered.indexOf(kw); at !== -1; at = lowered.indexOf(kw, at + 1)) starts.push(at);
+        if (starts.length) expected.set(k, starts);
+      });
+      expect(sortedEntries(automaton.find(content))).toEqual(sortedEntries(expected));
+      for (const starts of expected.values()) places += starts.length;
+    }
+    expect(places).toBeGreaterThan(3000);
+  });
+
+  it('finds keywords that are not plain ASCII too, in either case, with the plain ones', () => {
+    const prefilter = new KeywordPrefilter([['clé'], ['ключ'], ['token']]);
+    const found = prefilter.find(Buffer.from('CLÉ = 1\nКлюч: 2'));
+    expect(found.rules).toEqual([0, 1]);
+    expect(prefilter.find(Buffer.from('my_TOKEN')).rules).toEqual([2]);
+    expect([...prefilter.find(Buffer.from('my_TOKEN')).keywords]).toEqual([[2, [3]]]);
+    expect(prefilter.find(Buffer.from('cle, kluch')).rules).toEqual([]);
   });
 });
+
+function sortedEntries(map: Map<number, number[]>): [number, number[]][] {
+  return [...map].sort((a, b) => a[0] - b[0]);
+}
