@@ -63,10 +63,6 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
   }
 
   const repo = await Repository.open(options.cwd);
-
-  if (source.kind === 'history' && !source.branch && !(await repo.hasCommits())) {
-    return { fragments: [], root: repo.cwd, history: true, notices: ['the repository has no commits yet: there is no history to scan'] };
-  }
   const revisions =
     source.kind === 'range' ? await rangeRevisions(repo, source.range)
     : source.kind === 'push' ? await pushRevisions(repo, source)
@@ -85,10 +81,13 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     notices.push(`this is a shallow clone: only the commits it has were scanned; history before commit ${boundaries[0].slice(0, 12)}${boundaries.length > 1 ? ` (and ${boundaries.length - 1} more cuts)` : ''} is not in it (git fetch --unshallow, or fetch-depth: 0 in CI, to scan it all)`);
     for (const sha of boundaries) options.onSkip({ path: `history before commit ${sha.slice(0, 12)}`, reason: 'shallow clone: those commits were never fetched, not scanned' });
   }
-  await fetchMissingBlobs(repo, revisions);
+  // the commit list does not depend on blobs: it is asked while a partial clone's are fetched
+  const [, listed] = await allSettled(fetchMissingBlobs(repo, revisions), repo.listCommits(revisions));
+  if (listed.length === 0 && source.kind === 'history' && !source.branch && !(await repo.hasCommits())) {
+    return { fragments: [], root: repo.cwd, history: true, notices: ['the repository has no commits yet: there is no history to scan'] };
+  }
   const progress = options.progress;
   const shard = source.kind === 'history' ? source.shard : undefined;
-  const listed = await repo.listCommits(revisions);
   const commits = shard ? shardOf(listed, shard) : listed;
   if (commits.length === 0) return { fragments: [], root: repo.cwd, history: true, notices };
   progress?.setTotal(commits.length);
@@ -100,6 +99,14 @@ export async function openGitSource(source: GitSource, options: GitSourceOptions
     onCommit: progress ? () => progress.commit() : undefined,
   });
   return { fragments: progress ? counted(fragments, progress) : fragments, root: repo.cwd, history: true, notices };
+}
+
+/** Both results, once both have settled: neither is left running when the other fails. */
+async function allSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
 }
 
 /**
