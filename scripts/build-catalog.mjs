@@ -1,10 +1,12 @@
 // Compiles patterns/*.yaml into dist/catalog.json (rules) and dist/catalog-examples.json (their
-// examples). Every rule is validated and its regexes compiled with RE2 here, so a broken rule
+// examples), and saves the rules' keyword automaton in dist/keyword-automaton.bin. Every rule is validated and its regexes compiled with RE2 here, so a broken rule
 // fails the build rather than a scan.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { validateRule } from '../dist/engine/validate-rule.js';
+import { KeywordPrefilter } from '../dist/engine/prefilter.js';
+import { KeywordAutomaton } from '../dist/engine/keyword-automaton.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const patternsDir = join(root, 'patterns');
@@ -32,4 +34,7 @@ try {
 
 writeFileSync(join(root, 'dist/catalog.json'), JSON.stringify({ version: 1, rules }));
 writeFileSync(join(root, 'dist/catalog-examples.json'), JSON.stringify(examples));
+// the keyword automaton for the catalog's rules, so that a large scan reads it instead of building it
+const keywords = new KeywordPrefilter(rules.map((r) => r.keywords)).automatonKeywords();
+writeFileSync(join(root, 'dist/keyword-automaton.bin'), KeywordAutomaton.build(keywords).save());
 console.log(`build-catalog: ${rules.length} rules from ${files.length} files`);

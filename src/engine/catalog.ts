@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { LeakguardError } from '../errors.js';
 import { packageFile } from '../package-files.js';
 import type { Rule } from '../types.js';
+import { KeywordAutomaton } from './keyword-automaton.js';
 
 // The build compiles patterns/*.yaml into these files (scripts/build-catalog.mjs): rules apart from
 // their examples, so that a scan parses no YAML and no test texts at start-up.
 const CATALOG = packageFile('dist/catalog.json');
 const EXAMPLES = packageFile('dist/catalog-examples.json');
+const AUTOMATON = packageFile('dist/keyword-automaton.bin');
 
 interface CatalogFile {
   version: 1;
@@ -32,4 +34,16 @@ export function loadCatalog(): Rule[] {
 /** Each built-in rule's examples and negative examples, for `leakguard rules test`. */
 export function loadCatalogExamples(): RuleExamples {
   return readJson<RuleExamples>(EXAMPLES, 'rule examples');
+}
+
+/**
+ * The catalog's keyword automaton, saved by the build, when it was built for exactly these
+ * keywords (a config that adds or turns off rules changes them); else null, and it is built.
+ */
+export function savedAutomaton(keywords: readonly string[]): KeywordAutomaton | null {
+  try {
+    return KeywordAutomaton.load(readFileSync(AUTOMATON), keywords);
+  } catch {
+    return null; // missing or unreadable: building it gives the same automaton
+  }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { savedAutomaton } from '../../src/engine/catalog.js';
 import { KeywordAutomaton } from '../../src/engine/keyword-automaton.js';
 import { KeywordPrefilter } from '../../src/engine/prefilter.js';
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ describe('KeywordPrefilter', () => {
 
   it('the automaton finds every place of every keyword, overlapping ones too, in any ASCII case', () => {
     const keywords = ['a', 'aa', 'aaa', 'ab', 'bab', 'key', 'api_key', 'api-key', 'secret_key', 'x-y:z', '"q"'];
-    const automaton = new KeywordAutomaton(keywords);
+    const automaton = KeywordAutomaton.build(keywords);
     const next = random(11);
     let places = 0;
     const alphabet = 'aAbBkKeEyYpPiI_-:sScCrRtTxXzZ"q \n\u00e9';
@@ -65,6 +66,22 @@ describe('KeywordPrefilter', () => {
       for (const starts of expected.values()) places += starts.length;
     }
     expect(places).toBeGreaterThan(3000);
+  });
+
+  it('the automaton the build saved for the catalog is the one built for it, and only for its keywords', () => {
+    const { rules } = JSON.parse(readFileSync(new URL('../../dist/catalog.json', import.meta.url), 'utf8')) as { rules: Rule[] };
+    const keywords = new KeywordPrefilter(rules.map((r) => r.keywords)).automatonKeywords();
+    const saved = savedAutomaton(keywords);
+    expect(saved).not.toBeNull();
+    const built = KeywordAutomaton.build(keywords);
+    expect(KeywordAutomaton.load(built.save(), keywords)).toEqual(built);
+    expect(saved).toEqual(built);
+    // a config's rules change the keywords: then the saved one does not fit
+    expect(savedAutomaton([...keywords, 'my_own_keyword'])).toBeNull();
+    expect(savedAutomaton(keywords.slice(1))).toBeNull();
+    const text = Buffer.from(rules.flatMap((r) => r.keywords).join(' x ').toUpperCase());
+    expect(sortedEntries(saved!.find(text))).toEqual(sortedEntries(built.find(text)));
+    expect(saved!.find(text).size).toBeGreaterThan(1000);
   });
 
   it('finds keywords that are not plain ASCII too, in either case, with the plain ones', () => {
