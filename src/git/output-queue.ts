@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 /**
  * A child's output, read ahead into memory up to a limit and handed over in order. With a high
  * limit, a git process can run ahead of the scan on another core; past the limit it is paused
- * (and git blocks on its pipe), so memory stays bounded whatever git produces.
+ * (and git blocks on its pipe), so memory stays bounded whatever git produces. Each chunk handed
+ * over gives the event loop a turn, in which the pipe is read.
  */
 export class OutputQueue {
   private chunks: Buffer[] = [];
@@ -51,6 +52,9 @@ export class OutputQueue {
         this.bytes -= chunk.length;
         if (this.bytes < this.limit && this.stream.isPaused()) this.stream.resume();
         yield chunk;
+        // The pipe is read only between turns of the event loop, and holds 64 KB: without a turn
+        // while queued chunks are scanned, git would soon block on it and wait for the scan.
+        if (!this.ended) await new Promise(setImmediate);
         continue;
       }
       if (this.failure) throw this.failure;
