@@ -21,7 +21,7 @@ const CATCH_ALL_SPANS_LINES = /\\n|\\x0[aA]|\(\?[a-z]*s[a-z]*[:)]/;
 export function isLineLocal(rule: Rule): boolean {
   if (rule.generic) return !CATCH_ALL_SPANS_LINES.test(rule.regex);
   const core = rule.regex.replace(LEADING_BOUNDARY, '').replace(TRAILING_BOUNDARY, '');
-  return !MAY_MATCH_NEWLINE.test(core) && negatedClassesExcludeNewline(core) && (opensWithKeyword(core, rule.keywords) || holdsKeyword(core, rule.keywords));
+  return !MAY_MATCH_NEWLINE.test(withoutNegatedClasses(core)) && negatedClassesExcludeNewline(core) && (opensWithKeyword(core, rule.keywords) || holdsKeyword(core, rule.keywords));
 }
 
 /** Every `[^…]` in the regex leaves out `\n` (it names `\n` or `\s`). */
@@ -127,6 +127,21 @@ function classEnd(regex: string, at: number): number {
   if (regex[i] === ']') i++;
   while (i < regex.length && regex[i] !== ']') i += regex[i] === '\\' ? 2 : 1;
   return i;
+}
+
+/** The regex without its negated classes (`[^…]`), which negatedClassesExcludeNewline checks on their own. */
+function withoutNegatedClasses(regex: string): string {
+  let out = '';
+  for (let i = 0; i < regex.length; i++) {
+    if (regex[i] === '\\') {
+      out += regex.slice(i, i + 2);
+      i++;
+    } else if (regex[i] === '[' && regex[i + 1] === '^') {
+      i = classEnd(regex, i);
+      out += '[^]'; // stands for the class, matching no newline
+    } else out += regex[i];
+  }
+  return out;
 }
 
 /** The regex without its character classes and escapes (to look for `|`). */
