@@ -14,7 +14,11 @@ export interface EncodedRun {
 // like any long identifier, and JWTs have rules of their own. Percent-encoding is looked for only
 // where `%` is.
 const BASE64_OR_HEX = new RE2('[A-Za-z0-9+/]{24,}={0,2}', 'g');
-const PERCENT = new RE2('(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-]*', 'g');
+// Three or more escapes among unreserved characters: the regex starts at the first `%` (so RE2
+// skips from `%` to `%`), and the unreserved characters before it are added after.
+const PERCENT = new RE2('%[0-9A-Fa-f]{2}(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){2,}[A-Za-z0-9._~+-]*', 'g');
+const UNRESERVED = new Uint8Array(256);
+for (let b = 0; b < 256; b++) UNRESERVED[b] = /[A-Za-z0-9._~+-]/.test(String.fromCharCode(b)) ? 1 : 0;
 /** Bounds: per fragment, how many runs are decoded and how many bytes they may yield. */
 const MAX_RUNS = 512;
 const MAX_DECODED_BYTES = 1 << 20;
@@ -70,9 +74,12 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
   if (content.indexOf(0x25 /* % */) !== -1) {
     PERCENT.lastIndex = 0;
     let m: { 0: Buffer; index: number } | null;
+    let previousEnd = 0;
     while (runs.length < MAX_RUNS && budget > 0 && (m = PERCENT.exec(content) as typeof m) !== null) {
-      const text = m[0].toString('latin1');
-      if (text.length >= 12) keep(m.index, m.index + m[0].length, 'percent', text);
+      let start = m.index;
+      while (start > previousEnd && UNRESERVED[content[start - 1]] === 1) start--;
+      previousEnd = m.index + m[0].length;
+      if (previousEnd - start >= 12) keep(start, previousEnd, 'percent', content.toString('latin1', start, previousEnd));
     }
   }
   return runs.sort((a, b) => a.start - b.start);

@@ -34,6 +34,27 @@ describe('encoded secrets', () => {
     expect(encodedRuns(Buffer.from('sha = 3f2a9c1e5b7d8f604a1c2e3b4d5f6a7b8c9d0e1f'))).toEqual([]);
   });
 
+  it('finds percent-encoded runs where the plain definition does: three escapes or more among unreserved characters', () => {
+    // the definition, as a backtracking regex; the scanner finds the same runs from each `%`
+    const definition = /(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-]*/g;
+    let seed = 5;
+    const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pieces = ['%41', '%7a', '%2F', '%20', '%4', '%', 'a', 'Z', '9', '.', '-', '~', ' ', '"', '/', '=', 'key'];
+    let runs = 0;
+    for (let t = 0; t < 500; t++) {
+      let text = '';
+      for (let i = 0; i < 40; i++) text += pieces[Math.floor(next() * pieces.length)];
+      // …of 12 characters or more, that decode to 8 bytes or more (all these escapes decode to text)
+      const expected = [...text.matchAll(definition)]
+        .filter((m) => m[0].length >= 12 && Buffer.byteLength(decodeURIComponent(m[0])) >= 8)
+        .map((m) => [m.index, m.index + m[0].length]);
+      const found = encodedRuns(Buffer.from(text)).filter((r) => r.encoding === 'percent').map((r) => [r.start, r.end]);
+      expect(found).toEqual(expected);
+      runs += expected.length;
+    }
+    expect(runs).toBeGreaterThan(100);
+  });
+
   it('is bounded: thousands of encoded runs do not make the scan unbounded', () => {
     const many = Array.from({ length: 5000 }, (_, i) => b64(`line ${i} of harmless text`)).join('\n');
     expect(encodedRuns(Buffer.from(many)).length).toBeLessThanOrEqual(512);
