@@ -23,6 +23,8 @@ export class KeywordAutomaton {
   private readonly firstOutput: number;
   private readonly outputs: number[][];
   private readonly lengths: number[];
+  private readonly longest: number;
+  private readonly readEnds: ReturnType<typeof endsReader>;
 
   private constructor(
     private readonly keywords: readonly string[],
@@ -34,6 +36,8 @@ export class KeywordAutomaton {
     this.firstOutput = tables.firstOutput;
     this.outputs = tables.outputs;
     this.lengths = keywords.map((k) => k.length);
+    this.longest = Math.max(1, ...this.lengths);
+    this.readEnds = endsReader(tables, this.longest);
   }
 
   /** Builds the automaton: about 30 ms for the catalog's 1,500 keywords, at start-up (the build saves it: see `save`). */
@@ -136,24 +140,50 @@ export class KeywordAutomaton {
 
   /** Where each keyword occurs in `content`: keyword index → its start offsets, ascending. */
   find(content: Uint8Array): Map<number, number[]> {
-    const { columns, next, shift, firstOutput } = this;
-    // a plain Uint8Array view: V8 reads a Buffer's bytes more slowly in this loop
-    const bytes = new Uint8Array(content.buffer, content.byteOffset, content.length);
-    const ends: number[] = []; // end offset, state: pairs
-    let s = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      s = next[(s << shift) | columns[bytes[i]]];
-      if (s >= firstOutput) ends.push(i, s);
-    }
     const found = new Map<number, number[]>();
-    for (let j = 0; j < ends.length; j += 2) {
-      for (const k of this.outputs[ends[j + 1] - firstOutput]) {
-        const start = ends[j] + 1 - this.lengths[k];
-        const starts = found.get(k);
-        if (starts) starts.push(start);
-        else found.set(k, [start]);
+    const ends: number[] = []; // of keywords that end before the middle
+    const laterEnds: number[] = []; // of those that end in the middle or after
+    this.readEnds(content, ends, laterEnds);
+    // with an odd length, the first half's reading took one byte of the second's: what ends there is in laterEnds
+    if (ends.length > 0 && ends[ends.length - 2] >= content.length >> 1) ends.length -= 2;
+    for (const pairs of [ends, laterEnds]) {
+      for (let p = 0; p < pairs.length; p += 2) {
+        for (const k of this.outputs[pairs[p + 1] - this.firstOutput]) {
+          const start = pairs[p] + 1 - this.lengths[k];
+          const starts = found.get(k);
+          if (starts) starts.push(start);
+          else found.set(k, [start]);
+        }
       }
     }
     return found;
   }
+}
+
+/**
+ * Reads where keywords end (offset, state: pairs) into two lists, the second half's after the
+ * first's. Each step waits on the table read of the step before, so the content is read as two
+ * halves at once, whose steps do not wait on each other. The second half's reading starts a
+ * longest keyword early, so that it sees every keyword that ends in it; with an odd length, the
+ * first half's takes one byte of the second's too. Made as a closure over the tables: V8 then
+ * treats them as constants, and the two readings together run about 1.3 times as fast as one
+ * (as a method, no faster). Nothing follows the loop: V8 compiles it while it runs, and code
+ * after it that had not yet run would make V8 throw that away.
+ */
+function endsReader(tables: Tables, longest: number): (content: Uint8Array, ends: number[], laterEnds: number[]) => void {
+  const { columns, next, shift, firstOutput } = tables;
+  return (content, ends, laterEnds) => {
+    // a plain Uint8Array view: V8 reads a Buffer's bytes more slowly in this loop
+    const bytes = new Uint8Array(content.buffer, content.byteOffset, content.length);
+    const mid = bytes.length >> 1;
+    let s = 0;
+    let t = 0;
+    for (let j = Math.max(0, mid - longest + 1); j < mid; j++) t = next[(t << shift) | columns[bytes[j]]];
+    for (let i = 0, j = mid; j < bytes.length; i++, j++) {
+      s = next[(s << shift) | columns[bytes[i]]];
+      t = next[(t << shift) | columns[bytes[j]]];
+      if (s >= firstOutput) ends.push(i, s);
+      if (t >= firstOutput) laterEnds.push(j, t);
+    }
+  };
 }
