@@ -39,7 +39,10 @@ function negatedClassesExcludeNewline(regex: string): boolean {
 
 const OPEN_GROUP = /^(?:\(\?i\))?((?:\((?:\?:|\?i:)?)*)/;
 const LITERAL_CHAR = /^(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])/;
-const ALTERNATIVES = /^((?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+(?:\|(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+)+)\)(?![?*{])/;
+/** Literal alternatives, each may open with `\b`: `(?:ABIA|ACCA)`, `(?i:mattermost|\bmm_)`. */
+const ALTERNATIVES = /^((?:\\b)?(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+(?:\|(?:\\b)?(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+)+)\)(?![?*{])/;
+/** A class of a few letters or digits, which a literal may hold: `nf[pcoub]_`. */
+const SMALL_CLASS = /^\[([A-Za-z0-9_]{2,8})\]/;
 
 /**
  * The regex opens with a literal holding a keyword, or with a group of literal alternatives each
@@ -55,12 +58,12 @@ function opensWithKeyword(core: string, keywords: readonly string[]): boolean {
   const alternatives = opened > 0 ? ALTERNATIVES.exec(rest) : null;
   if (alternatives) {
     // `(?:ABIA|ACCA)` or `(?i:jira|confluence)`: each alternative holds a keyword
-    if (!alternatives[1].split('|').every((alt) => hasKeyword(alt.replace(/\\(.)/g, '$1')))) return false;
+    if (!alternatives[1].split('|').every((alt) => hasKeyword(alt.replace(/^\\b/, '').replace(/\\(.)/g, '$1')))) return false;
     rest = rest.slice(alternatives[0].length);
     limit = opened - 1;
   } else {
     const first = literalAt(rest);
-    if (!hasKeyword(first.text)) return false;
+    if (!first.texts.every(hasKeyword)) return false;
     rest = rest.slice(first.length);
     limit = opened;
   }
@@ -155,18 +158,25 @@ function withoutClasses(regex: string): string {
   return out;
 }
 
-/** The mandatory literal text at the start of `regex` (a character made optional ends it). */
-function literalAt(regex: string): { text: string; length: number } {
-  let text = '';
+/**
+ * The mandatory literal text at the start of `regex` (a character made optional ends it), as
+ * every text it can be: a small class in it gives one per character (`nf[pcoub]_`).
+ */
+function literalAt(regex: string): { texts: string[]; length: number } {
+  let texts = [''];
   let i = 0;
   for (;;) {
-    const m = LITERAL_CHAR.exec(regex.slice(i));
-    if (!m) break;
-    const next = regex[i + m[0].length];
+    const rest = regex.slice(i);
+    const literal = LITERAL_CHAR.exec(rest);
+    const chars = literal ? null : SMALL_CLASS.exec(rest);
+    if (!literal && !chars) break;
+    const token = (literal ?? chars)![0];
+    const next = regex[i + token.length];
     if (next === '?' || next === '*' || next === '{') break;
-    text += m[0].length === 2 ? m[0][1] : m[0];
-    i += m[0].length;
+    const choices = literal ? [token.length === 2 ? token[1] : token] : [...chars![1]];
+    texts = texts.flatMap((text) => choices.map((c) => text + c));
+    i += token.length;
     if (next === '+') break;
   }
-  return { text, length: i };
+  return { texts, length: i };
 }

@@ -53,5 +53,11 @@ describe('line windows', () => {
     expect(isLineLocal(built('(?:[0-9a-f]{32}-us){0,2}x'))).toBe(false); // repeated zero times
     expect(isLineLocal(built('(?i:x-u)s[0-9]{4}'))).toBe(false); // not one literal: `-u` then `s`
     expect(isLineLocal(built('key(?:[0-9]{8})?\\.atlasv1\\.[a-z]{9}', ['atlasv1']))).toBe(true); // escaped dots are literal
+    // a small class in the opening literal: every text it can be must hold a keyword
+    expect(isLineLocal(built('\\b(nf[pc]_[A-Za-z0-9]{36})\\b', ['nfp_', 'nfc_']))).toBe(true);
+    expect(isLineLocal(built('\\b(nf[pcx]_[A-Za-z0-9]{36})\\b', ['nfp_', 'nfc_']))).toBe(false); // `nfx_` holds none
+    // alternatives may open with \b
+    expect(isLineLocal(built('(?i:mattermost|\\bmm_)[a-z]{0,9}=([a-z0-9]{26})', ['mattermost', 'mm_']))).toBe(true);
+    expect(isLineLocal(built('(?i:mattermost|\\bm_)[a-z]{0,9}=([a-z0-9]{26})', ['mattermost', 'mm_']))).toBe(false);
   });
 });
