@@ -9,11 +9,11 @@ export interface EncodedRun {
   decoded: Buffer;
 }
 
-// Runs long enough to hide a credential: 24 or more characters of the base64 alphabet, found by one
-// plain character class (hex digits are among them). Standard base64 only: URL-safe base64 looks
+// Runs long enough to hide a credential: 24 or more characters of the base64 alphabet (hex digits
+// are among them), and up to two `=` of padding. Standard base64 only: URL-safe base64 looks
 // like any long identifier, and JWTs have rules of their own. Percent-encoding is looked for only
 // where `%` is.
-const BASE64_OR_HEX = new RE2('[A-Za-z0-9+/]{24,}={0,2}', 'g');
+const MIN_RUN = 24;
 // Three or more escapes among unreserved characters: the regex starts at the first `%` (so RE2
 // skips from `%` to `%`), and the unreserved characters before it are added after.
 const PERCENT = new RE2('%[0-9A-Fa-f]{2}(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){2,}[A-Za-z0-9._~+-]*', 'g');
@@ -23,6 +23,10 @@ for (let b = 0; b < 256; b++) UNRESERVED[b] = /[A-Za-z0-9._~+-]/.test(String.fro
 const MAX_RUNS = 512;
 const MAX_DECODED_BYTES = 1 << 20;
 const MIN_DECODED = 8;
+
+/** 1 for the bytes of the base64 alphabet, A–Z a–z 0–9 + / */
+const ALPHABET = new Uint8Array(256);
+for (let b = 0; b < 256; b++) ALPHABET[b] = /[A-Za-z0-9+/]/.test(String.fromCharCode(b)) ? 1 : 0;
 
 // Byte classes of a run, so that it is classified without making a string of it.
 const HEX = 2;
@@ -52,24 +56,22 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
     runs.push({ start, end, encoding, decoded });
   };
 
-  // All runs in one call (an exec per run costs more than the search); each run's place is the
-  // first occurrence of its text after the previous run: no maximal run lies between two of them.
-  let from = 0;
-  for (const run of allMatches(BASE64_OR_HEX, content)) {
-    if (runs.length >= MAX_RUNS || budget <= 0) break;
-    const at = content.indexOf(run, from);
-    from = at + run.length;
-    let body = run.length;
-    while (run[body - 1] === 0x3d /* = */) body--;
+  const spans = alphabetRuns(content);
+  for (let j = 0; j < spans.length && runs.length < MAX_RUNS && budget > 0; j += 2) {
+    const start = spans[j];
+    const body = spans[j + 1];
+    let end = body;
+    while (end < content.length && end - body < 2 && content[end] === 0x3d /* = */) end++; // padding
     let seen = 0;
     let allHex = HEX;
-    for (let i = 0; i < body; i++) {
-      const cls = CLASS[run[i]];
+    for (let i = start; i < body; i++) {
+      const cls = CLASS[content[i]];
       seen |= cls;
       allHex &= cls;
     }
-    const encoding = allHex && body === run.length && body % 2 === 0 ? 'hex' : looksLikeBase64(seen, body) ? 'base64' : null;
-    if (encoding) keep(at, at + run.length, encoding, run.toString('latin1'));
+    const length = body - start;
+    const encoding = allHex && end === body && length % 2 === 0 ? 'hex' : looksLikeBase64(seen, length) ? 'base64' : null;
+    if (encoding) keep(start, end, encoding, content.toString('latin1', start, end));
   }
   if (content.indexOf(0x25 /* % */) !== -1) {
     PERCENT.lastIndex = 0;
@@ -85,9 +87,34 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
   return runs.sort((a, b) => a.start - b.start);
 }
 
-/** Every match of a global RE2 in a buffer, as buffers (RE2 types its match() for strings only). */
-function allMatches(regex: RE2, content: Buffer): Buffer[] {
-  return (regex as unknown as { [Symbol.match](input: Buffer): Buffer[] | null })[Symbol.match](content) ?? [];
+/**
+ * The maximal runs of the base64 alphabet at least MIN_RUN long (start, end: pairs, ascending).
+ * Most bytes are never read: if the byte MIN_RUN - 1 ahead is not in the alphabet, no run that
+ * long starts before it; if it is, the bytes back from it find where its run starts.
+ */
+export function alphabetRuns(content: Uint8Array): number[] {
+  const runs: number[] = [];
+  const n = content.length;
+  // the byte before p is not in the alphabet (or p is 0): a run that reaches p starts there
+  let p = 0;
+  while (p + MIN_RUN <= n) {
+    const ahead = p + MIN_RUN - 1;
+    if (ALPHABET[content[ahead]] === 0) {
+      p = ahead + 1;
+      continue;
+    }
+    let back = ahead - 1;
+    while (back >= p && ALPHABET[content[back]] === 1) back--;
+    if (back >= p) {
+      p = back + 1;
+      continue;
+    }
+    let end = ahead + 1;
+    while (end < n && ALPHABET[content[end]] === 1) end++;
+    runs.push(p, end);
+    p = end + 1;
+  }
+  return runs;
 }
 
 /** Base64 of text mixes cases and digits; a run of one case is an identifier or a word. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodedRuns } from '../../src/engine/encoded.js';
+import { alphabetRuns, encodedRuns } from '../../src/engine/encoded.js';
 import { AWS_KEY_ID, GITHUB_PAT } from '../fixtures/secrets.js';
 import { scanJson, tempDir, writeFiles } from '../helpers.js';
 
@@ -53,6 +53,28 @@ describe('encoded secrets', () => {
       runs += expected.length;
     }
     expect(runs).toBeGreaterThan(100);
+  });
+
+  it('finds every maximal run of the base64 alphabet 24 bytes long or more, at the ends too', () => {
+    const definition = /[A-Za-z0-9+/]{24,}/g;
+    let seed = 9;
+    const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    let runs = 0;
+    for (let t = 0; t < 500; t++) {
+      // runs of every length around 24, between one or more other bytes
+      let text = '';
+      const parts = Math.floor(next() * 8);
+      for (let p = 0; p < parts; p++) {
+        text += 'aB3+/zQ9'.repeat(8).slice(0, 16 + Math.floor(next() * 16));
+        text += ' ="\n\u00e9-'.slice(0, 1 + Math.floor(next() * 3));
+      }
+      if (next() < 0.5) text = text.trimEnd();
+      const content = Buffer.from(text);
+      const expected = [...content.toString('latin1').matchAll(definition)].flatMap((m) => [m.index, m.index + m[0].length]);
+      expect(alphabetRuns(content)).toEqual(expected);
+      runs += expected.length / 2;
+    }
+    expect(runs).toBeGreaterThan(500);
   });
 
   it('is bounded: thousands of encoded runs do not make the scan unbounded', () => {
