@@ -1,8 +1,3 @@
-/**
- * An Aho-Corasick automaton over bytes for keywords of printable ASCII, ASCII case ignored: one
- * table lookup per byte finds every occurrence of every keyword, with its place. (An RE2.Set says
- * only which keywords occur, at about the same speed, and the rules then have to look for them again.)
- */
 /** What a built automaton is made of: all a saved one needs to be read back. */
 interface Tables {
   /** byte → column: bytes that are in no keyword share column 0; a letter's cases share one */
@@ -16,6 +11,11 @@ interface Tables {
   outputs: number[][];
 }
 
+/**
+ * An Aho-Corasick automaton over bytes for keywords of printable ASCII, ASCII case ignored: one
+ * table lookup per byte finds every occurrence of every keyword, with its place. (An RE2.Set says
+ * only which keywords occur; rules that read only their keyword lines then had to look again.)
+ */
 export class KeywordAutomaton {
   private readonly columns: Uint8Array;
   private readonly next: Uint16Array | Uint32Array;
@@ -36,7 +36,7 @@ export class KeywordAutomaton {
     this.firstOutput = tables.firstOutput;
     this.outputs = tables.outputs;
     this.lengths = keywords.map((k) => k.length);
-    this.longest = Math.max(1, ...this.lengths);
+    this.longest = this.lengths.reduce((a, b) => Math.max(a, b), 1);
     this.readEnds = endsReader(tables, this.longest);
   }
 
@@ -134,7 +134,9 @@ export class KeywordAutomaton {
     if (header.keywords.length !== keywords.length || header.keywords.some((k, i) => k !== keywords[i])) return null;
     const start = 4 + length + ((4 - ((4 + length) % 4)) % 4);
     const bytes = new Uint8Array(saved.subarray(start)); // a copy, aligned whatever the buffer's offset
-    const next = header.wide ? new Uint32Array(bytes.buffer, 0, bytes.length / 4) : new Uint16Array(bytes.buffer, 0, bytes.length / 2);
+    const next = header.wide ? new Uint32Array(bytes.buffer, 0, bytes.length >> 2) : new Uint16Array(bytes.buffer, 0, bytes.length >> 1);
+    // a table of any other size is not one this build wrote (cut short, say): build it anew
+    if (header.columns.length !== 256 || next.length !== (header.firstOutput + header.outputs.length) << header.shift) return null;
     return new KeywordAutomaton(keywords, { ...header, columns: Uint8Array.from(header.columns), next });
   }
 
@@ -144,7 +146,8 @@ export class KeywordAutomaton {
     const ends: number[] = []; // of keywords that end before the middle
     const laterEnds: number[] = []; // of those that end in the middle or after
     this.readEnds(content, ends, laterEnds);
-    // with an odd length, the first half's reading took one byte of the second's: what ends there is in laterEnds
+    // with an odd length, the first half's reading took one byte of the second's, and what ends
+    // there is in laterEnds too
     if (ends.length > 0 && ends[ends.length - 2] >= content.length >> 1) ends.length -= 2;
     for (const pairs of [ends, laterEnds]) {
       for (let p = 0; p < pairs.length; p += 2) {

@@ -21,8 +21,9 @@ export interface KeywordsFound {
  * Keywords are lowercase literals, matched case-insensitively. Plain ones (printable ASCII, as
  * in the catalog) are found with their places, which rules that read only keyword lines use: a
  * large scan reads each fragment once for all of them with a keyword automaton; a small one (a
- * pre-commit hook) does not pay for reading it (~1 ms, or ~30 ms to build for a config's rules) and looks keywords up by their first
- * bytes. Other keywords (config rules may hold any) are found with an RE2.Set, places unknown.
+ * pre-commit hook) does not pay for reading it (about 1 ms, or 30 ms to build one for a config's
+ * rules) and looks keywords up by their first bytes. Other keywords (config rules may hold any)
+ * are found with an RE2.Set, places unknown.
  */
 export class KeywordPrefilter {
   private readonly keywords: string[] = [];

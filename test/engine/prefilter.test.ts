@@ -94,6 +94,9 @@ describe('KeywordPrefilter', () => {
     // a config's rules change the keywords: then the saved one does not fit
     expect(savedAutomaton([...keywords, 'my_own_keyword'])).toBeNull();
     expect(savedAutomaton(keywords.slice(1))).toBeNull();
+    // a file cut short is not read as an automaton
+    const bytes = built.save();
+    expect(KeywordAutomaton.load(bytes.subarray(0, bytes.length - 128), keywords)).toBeNull();
     const text = Buffer.from(rules.flatMap((r) => r.keywords).join(' x ').toUpperCase());
     expect(sortedEntries(saved!.find(text))).toEqual(sortedEntries(built.find(text)));
     expect(saved!.find(text).size).toBeGreaterThan(1000);
