@@ -1,6 +1,7 @@
 // Compiles patterns/*.yaml into dist/catalog.json (rules) and dist/catalog-examples.json (their
-// examples), and saves the rules' keyword automaton in dist/keyword-automaton.bin. Every rule is validated and its regexes compiled with RE2 here, so a broken rule
-// fails the build rather than a scan.
+// examples), and saves the rules' keyword automaton in dist/keyword-automaton.bin. Every rule is
+// validated and its regexes compiled with RE2 here, so a broken rule fails the build rather than
+// a scan.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';

@@ -43,6 +43,7 @@ const LITERAL_CHAR = /^(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])/;
 const ALTERNATIVES = /^((?:\\b)?(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+(?:\|(?:\\b)?(?:[A-Za-z0-9_:@= -]|\\[.\-/_:@=])+)+)\)(?![?*{])/;
 /** A class of a few letters or digits, which a literal may hold: `nf[pcoub]_`. */
 const SMALL_CLASS = /^\[([A-Za-z0-9_]{2,8})\]/;
+const MAX_TEXTS = 64;
 
 /**
  * The regex opens with a literal holding a keyword, or with a group of literal alternatives each
@@ -174,6 +175,7 @@ function literalAt(regex: string): { texts: string[]; length: number } {
     const next = regex[i + token.length];
     if (next === '?' || next === '*' || next === '{') break;
     const choices = literal ? [token.length === 2 ? token[1] : token] : [...chars![1]];
+    if (texts.length * choices.length > MAX_TEXTS) break; // the literal so far is enough to decide
     texts = texts.flatMap((text) => choices.map((c) => text + c));
     i += token.length;
     if (next === '+') break;
