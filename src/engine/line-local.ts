@@ -175,7 +175,7 @@ function literalAt(regex: string): { texts: string[]; length: number } {
     const next = regex[i + token.length];
     if (next === '?' || next === '*' || next === '{') break;
     const choices = literal ? [token.length === 2 ? token[1] : token] : [...chars![1]];
-    if (texts.length * choices.length > MAX_TEXTS) break; // the literal so far is enough to decide
+    if (texts.length * choices.length > MAX_TEXTS) break; // decide on the literal so far: a shorter one only says no more often
     texts = texts.flatMap((text) => choices.map((c) => text + c));
     i += token.length;
     if (next === '+') break;
