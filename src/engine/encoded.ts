@@ -17,16 +17,14 @@ const MIN_RUN = 24;
 // Three or more escapes among unreserved characters: the regex starts at the first `%` (so RE2
 // skips from `%` to `%`), and the unreserved characters before it are added after.
 const PERCENT = new RE2('%[0-9A-Fa-f]{2}(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){2,}[A-Za-z0-9._~+-]*', 'g');
-const UNRESERVED = new Uint8Array(256);
-for (let b = 0; b < 256; b++) UNRESERVED[b] = /[A-Za-z0-9._~+-]/.test(String.fromCharCode(b)) ? 1 : 0;
+const UNRESERVED = bytesIn(/[A-Za-z0-9._~+-]/);
 /** Bounds: per fragment, how many runs are decoded and how many bytes they may yield. */
 const MAX_RUNS = 512;
 const MAX_DECODED_BYTES = 1 << 20;
 const MIN_DECODED = 8;
 
-/** 1 for the bytes of the base64 alphabet, A–Z a–z 0–9 + / */
-const ALPHABET = new Uint8Array(256);
-for (let b = 0; b < 256; b++) ALPHABET[b] = /[A-Za-z0-9+/]/.test(String.fromCharCode(b)) ? 1 : 0;
+/** The base64 alphabet, A–Z a–z 0–9 + / */
+const ALPHABET = bytesIn(/[A-Za-z0-9+/]/);
 
 // Byte classes of a run, so that it is classified without making a string of it.
 const HEX = 2;
@@ -40,6 +38,13 @@ for (let b = 0; b < 256; b++) {
   if (/[A-Z]/.test(c)) CLASS[b] |= UPPER;
   if (/[0-9+/]/.test(c)) CLASS[b] |= DIGIT_OR_SIGN;
   if (/[0-9a-fA-F]/.test(c)) CLASS[b] |= HEX;
+}
+
+/** 1 for each byte that, read as a character, `pattern` matches: a table read once per byte. */
+function bytesIn(pattern: RegExp): Uint8Array {
+  const table = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) table[b] = pattern.test(String.fromCharCode(b)) ? 1 : 0;
+  return table;
 }
 
 /**

@@ -56,8 +56,3 @@ export function keywordLines(content: Buffer, keywordStarts: readonly (readonly 
   }
   return new LineWindow(joined, windowStarts, fragmentStarts);
 }
-
-/** `content` read one byte to a character (so offsets are kept), lowercased. */
-export function lowercaseBytes(content: Buffer): string {
-  return content.toString('latin1').toLowerCase();
-}

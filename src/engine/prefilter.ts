@@ -1,12 +1,11 @@
 import { RE2 } from './re2.js';
 import { savedAutomaton } from './catalog.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
-import { lowercaseBytes } from './line-window.js';
 import { escapeLiteral } from './regex-literal.js';
 
 /** Below this many bytes scanned in all, keywords are looked up in plain code, not an automaton. */
 const SMALL_SCAN_BYTES = 1 << 20;
-/** …and only in fragments this small: on a large one the automaton's build pays for itself. */
+/** …and only in fragments this small: on a large one, reading (or building) the automaton pays for itself. */
 const SMALL_FRAGMENT_BYTES = 64 << 10;
 
 export interface KeywordsFound {
@@ -79,13 +78,9 @@ export class KeywordPrefilter {
     return { rules: [...rules].sort((a, b) => a - b), keywords };
   }
 
-  /** The keywords (by index) that a rule carries, in the order of `keyword(k)`. */
+  /** The keywords (by index) that a rule carries. */
   keywordIndexes(rule: number): number[] {
     return this.ruleKeywords[rule];
-  }
-
-  keyword(k: number): string {
-    return this.keywords[k];
   }
 
   /** The keywords the automaton is built for (the build saves the catalog's). */
@@ -116,7 +111,7 @@ export class KeywordPrefilter {
   private lookUp(content: Buffer): Map<number, number[]> {
     const byPrefix = (this.byPrefix ??= this.indexPrefixes());
     const starts = this.prefixes!;
-    const lowered = lowercaseBytes(content);
+    const lowered = content.toString('latin1').toLowerCase(); // one byte to a character: offsets are kept
     const found = new Map<number, number[]>();
     starts.lastIndex = 0;
     for (let m = starts.exec(lowered); m !== null; m = starts.exec(lowered)) {
