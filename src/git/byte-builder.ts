@@ -35,7 +35,9 @@ export class ByteBuilder {
 
   /** A copy of the bytes so far, so that the builder can be reused. */
   toBuffer(): Buffer {
-    return Buffer.from(this.bytes.subarray(0, this.size));
+    const copy = Buffer.allocUnsafe(this.size); // not Buffer.from: that zero-fills, then copies
+    this.bytes.copy(copy, 0, 0, this.size);
+    return copy;
   }
 
   reset(): void {

@@ -16,7 +16,7 @@ export class OutputQueue {
 
   constructor(
     private readonly stream: Readable,
-    private limit: number,
+    private readonly limit: number,
   ) {
     stream.on('data', (chunk: Buffer) => {
       this.chunks.push(chunk);
@@ -32,12 +32,6 @@ export class OutputQueue {
       this.failure = err;
       this.notify();
     });
-  }
-
-  /** Changes how far ahead the stream may be read. */
-  setLimit(limit: number): void {
-    this.limit = limit;
-    if (this.bytes < limit && this.stream.isPaused()) this.stream.resume();
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {

@@ -25,13 +25,10 @@ const FORMAT = '--format=%x00%H%x00%an <%ae>%x00%aI%x00%B%x00';
 const HEADER_FIELDS = 5;
 
 /**
- * The commits are read in segments, one `git log` each, and the next segment's git runs ahead
- * (into memory, up to READ_AHEAD bytes) while this one is scanned: git's diffing and the scan
- * then use two cores. Small histories are one segment.
+ * How far git's output is read ahead of the scan, into memory: git diffs on one core while the
+ * scan reads on the other, and past this it waits on its pipe, so memory stays bounded.
  */
-const SEGMENT_COMMITS = Number(process.env.LEAKGUARD_SEGMENT_COMMITS) || 1000;
 const READ_AHEAD = 64 << 20;
-const STREAMING = 1 << 20;
 
 interface Commit {
   sha: string;
@@ -47,37 +44,19 @@ interface Commit {
  * of `--remerge-diff`. Read as streams: memory holds one file's hunks and the read-ahead.
  */
 export async function* logFragments(repo: Repository, options: LogOptions): AsyncGenerator<Fragment> {
-  const segments: string[] = [];
-  for (let i = 0; i < options.commits.length; i += SEGMENT_COMMITS) {
-    segments.push(`${options.commits.slice(i, i + SEGMENT_COMMITS).join('\n')}\n`);
-  }
+  if (options.commits.length === 0) return;
+  // One git for the whole list: a git per part read the same packs again (and its first blobs'
+  // delta chains) and cost about a fifth more of git's time.
   // git is told to show blobs it would need too much memory to diff as binary (see Undiffed)
   const config = { 'core.bigFileThreshold': String(diffThreshold(options.maxFileSize)) };
-  const start = (segment: string, limit: number) => {
-    const git = new GitStream(LOG_ARGS, repo.cwd, { config });
-    git.stdin.end(segment);
-    return { git, output: new OutputQueue(git.stdout, limit) };
-  };
-  const shared: Shared = { undiffed: new Undiffed(repo.cwd, options.maxFileSize, options.onSkip), submodules: new Set() };
-  let next = segments.length > 0 ? start(segments[0], STREAMING) : null;
+  const git = new GitStream(LOG_ARGS, repo.cwd, { config });
+  git.stdin.end(`${options.commits.join('\n')}\n`);
+  const undiffed = new Undiffed(repo.cwd, options.maxFileSize, options.onSkip);
   try {
-    for (let i = 0; next; i++) {
-      const current = next;
-      current.output.setLimit(STREAMING);
-      next = i + 1 < segments.length ? start(segments[i + 1], READ_AHEAD) : null;
-      yield* segmentFragments(current.git, current.output, options, shared);
-    }
+    yield* commitFragments(git, new OutputQueue(git.stdout, READ_AHEAD), options, undiffed);
   } finally {
-    next?.git.kill();
-    shared.undiffed.close();
+    undiffed.close();
   }
-}
-
-/** What the segments of one history share. */
-interface Shared {
-  undiffed: Undiffed;
-  /** Submodule paths already reported. */
-  submodules: Set<string>;
 }
 
 const LOG_ARGS = [
@@ -86,8 +65,10 @@ const LOG_ARGS = [
   '--no-walk=unsorted', '--stdin', '--',
 ];
 
-/** One segment's `git log` output, parsed into fragments as it streams. */
-async function* segmentFragments(git: GitStream, output: OutputQueue, options: LogOptions, shared: Shared): AsyncGenerator<Fragment> {
+/** `git log` output, parsed into fragments as it streams. */
+async function* commitFragments(git: GitStream, output: OutputQueue, options: LogOptions, undiffed: Undiffed): AsyncGenerator<Fragment> {
+  /** Submodule paths already reported. */
+  const submodules = new Set<string>();
   // A file git shows as binary is settled asynchronously (its size decides): ready keeps the order.
   const ready: (Fragment | Promise<Fragment | null>)[] = [];
   let commit: Commit | null = null;
@@ -99,10 +80,10 @@ async function* segmentFragments(git: GitStream, output: OutputQueue, options: L
     const path = file.newPath ?? file.oldPath;
     if (path !== null && file.submodule) {
       // once per path: a gitlink's change is another repository's commit id, not content
-      if (!shared.submodules.has(path)) options.onSkip({ path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
-      shared.submodules.add(path);
+      if (!submodules.has(path)) options.onSkip({ path, reason: 'submodule: its content is another repository, not scanned here (scan it separately)' });
+      submodules.add(path);
     } else if (path !== null && file.binary && file.newPath !== null) {
-      const settled = shared.undiffed.fragment(file, { kind: options.kind, path, at: `${path} (commit ${commit.sha.slice(0, 12)})`, commit });
+      const settled = undiffed.fragment(file, { kind: options.kind, path, at: `${path} (commit ${commit.sha.slice(0, 12)})`, commit });
       settled.catch(() => {}); // awaited in order below
       ready.push(settled);
     } else {

@@ -99,22 +99,6 @@ describe('scan --history', () => {
     expect(brief(r.report!).map((f) => [f.file, f.commit])).toEqual([['ff.txt', ff], ['noff.txt', noff]]);
   });
 
-  it('reads a history in segments (one git log each, the next read ahead) exactly as in one', () => {
-    const dir = tempRepo();
-    commitFiles(dir, { 'a.txt': 'x\n' }, 'init');
-    git(dir, 'checkout', '-q', '-b', 'side');
-    commitFiles(dir, { 'side.txt': `k=${AWS_KEY_ID}\n` }, 'side work');
-    git(dir, 'checkout', '-q', 'main');
-    for (let i = 0; i < 6; i++) commitFiles(dir, { 'log.txt': `${i}\n`, ...(i === 3 ? { 'slack.txt': `t=${SLACK_BOT_TOKEN}\n` } : {}) }, `c${i}`);
-    git(dir, 'merge', '-q', '--no-ff', '-m', 'merge side', 'side');
-    commitFiles(dir, { 'side.txt': 'gone\n', 'deploy.sh': `GH=${GITHUB_PAT}\n` }, 'last');
-    const whole = history(dir);
-    const segmented = scanJson(['--history', '--no-redact'], { cwd: dir, env: { ...process.env, LEAKGUARD_SEGMENT_COMMITS: '2' } });
-    expect(whole.report!.findings.map((f) => f.file).sort()).toEqual(['deploy.sh', 'side.txt', 'slack.txt']);
-    expect(segmented.report!.findings).toEqual(whole.report!.findings);
-    expect(segmented.report!.stats.fragments).toBe(whole.report!.stats.fragments);
-  });
-
   it('finds a secret that exists only in a conflict resolution, at the merge commit', () => {
     const dir = tempRepo();
     commitFiles(dir, { 'conf.ini': 'a\nvalue = base\nc\n' }, 'init');
