@@ -4,7 +4,7 @@ import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
 import { encodedRuns } from './encoded.js';
 import { falseAlarm, isGenericNoisePath, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
-import { isLineLocal } from './line-local.js';
+import { linesAround } from './line-local.js';
 import { keywordLines, type LineWindow } from './line-window.js';
 import { isPlainKeyword, KeywordPrefilter } from './prefilter.js';
 import { DisjointSpans, SpanIndex } from './spans.js';
@@ -29,8 +29,8 @@ export class Engine {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly prefilter: KeywordPrefilter;
   private readonly genericIds: Set<string>;
-  /** Rules that read only their keyword lines. */
-  private readonly lineLocal: (boolean | undefined)[];
+  /** For rules that read only their keyword lines: how many lines around them (null: whole fragments). */
+  private readonly around: (number | null | undefined)[];
   private readonly lineWindows: boolean;
 
   constructor(
@@ -41,7 +41,7 @@ export class Engine {
     this.compiled = new Array(rules.length);
     this.genericIds = new Set(rules.filter((r) => r.generic).map((r) => r.id));
     this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
-    this.lineLocal = new Array(rules.length); // decided when a rule first runs
+    this.around = new Array(rules.length); // decided when a rule first runs
     this.lineWindows = options.lineWindows !== false;
   }
 
@@ -62,12 +62,13 @@ export class Engine {
       const compiled = this.compile(index);
       if (compiled.allow.allowsPath(path)) continue;
       let window: LineWindow | 'whole' | null = 'whole';
-      if (this.readsKeywordLines(index)) {
+      const around = this.linesAround(index);
+      if (around !== null) {
         const keywords = this.prefilter.keywordIndexes(index).filter((k) => found.keywords.has(k));
-        const key = `${rule.generic ? 'g' : ''}${keywords.join(',')}`;
+        const key = `${rule.generic ? 'g' : ''}${around}:${keywords.join(',')}`;
         if (!windows.has(key)) {
           const maxLine = rule.generic ? MINIFIED_LINE : Number.POSITIVE_INFINITY;
-          windows.set(key, keywordLines(content, keywords.map((k) => found.keywords.get(k)!), maxLine));
+          windows.set(key, keywordLines(content, keywords.map((k) => found.keywords.get(k)!), maxLine, around));
         }
         window = windows.get(key)!;
         if (window === null) continue;
@@ -89,14 +90,14 @@ export class Engine {
     return preferSpecific(dedupe(matches));
   }
 
-  private readsKeywordLines(index: number): boolean {
-    let local = this.lineLocal[index];
-    if (local === undefined) {
+  private linesAround(index: number): number | null {
+    let around = this.around[index];
+    if (around === undefined) {
       const rule = this.rules[index];
-      local = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every(isPlainKeyword) && isLineLocal(rule);
-      this.lineLocal[index] = local;
+      around = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every(isPlainKeyword) ? linesAround(rule) : null;
+      this.around[index] = around;
     }
-    return local;
+    return around;
   }
 
   private compile(index: number): CompiledRule {
@@ -115,9 +116,10 @@ export class Engine {
   }
 
   /** The rule's matches in `content`, or in its keyword lines when `window` is given. */
-  private *runRule(rule: Rule, compiled: CompiledRule, content: Buffer, window: LineWindow | null, path: string | null): Generator<Match> {
+  private runRule(rule: Rule, compiled: CompiledRule, content: Buffer, window: LineWindow | null, path: string | null): Match[] {
     const { regex, group } = compiled;
     const text = window ? window.content : content;
+    const found: Match[] = [];
     regex.lastIndex = 0;
     let m: ReturnType<RE2['exec']>;
     while ((m = regex.exec(text)) !== null) {
@@ -126,11 +128,15 @@ export class Engine {
         regex.lastIndex++; // an empty match would never advance
         continue;
       }
-      const span = (m as unknown as { indices?: ([number, number] | undefined)[] }).indices?.[group];
+      const indices = (m as unknown as { indices: ([number, number] | undefined)[] }).indices;
+      // A match across two pieces of the window is not the fragment's text, and may hide one that
+      // is: read the whole fragment. (Every match holds a keyword, and the window holds the lines
+      // a match can reach from one; only RE2's Unicode case folding can match a keyword that the
+      // prefilter, ASCII only, did not see.)
+      if (window && !window.inOnePiece(indices[0]![0], indices[0]![1])) return this.runRule(rule, compiled, content, null, path);
+      const span = indices[group];
       if (!span) continue; // the secret group took no part in this match
       const secret = text.toString('utf8', span[0], span[1]);
-      if (window && secret.includes('\n')) continue; // across two keyword lines: not in the fragment
-      // a line-local match lies within one line, so it maps back as one piece
       const start = window ? window.toFragment(span[0]) : span[0];
       const end = start + (span[1] - span[0]);
       if (secret === '' || (rule.maxLength !== undefined && secret.length > rule.maxLength)) continue;
@@ -138,8 +144,9 @@ export class Engine {
       if (rule.entropy !== undefined && entropy < rule.entropy) continue;
       if (compiled.allow.allowsSecret(secret)) continue;
       if (falseAlarm(contextOf(content, start, secret, path, rule.generic === true))) continue;
-      yield { ruleId: rule.id, start, end, secret, entropy };
+      found.push({ ruleId: rule.id, start, end, secret, entropy });
     }
+    return found;
   }
 }
 

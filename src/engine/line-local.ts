@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { keywordsCover, maxLineBreaks } from './regex-shape.js';
 
 // Whether a rule can read just the lines that hold its keywords: each of its matches lies within
 // one line and holds a keyword. Decided from the regex's text, conservatively. A match stays on one
@@ -17,6 +18,21 @@ const MAY_MATCH_NEWLINE = /\\[nsWDP]|\\x|\\0|\\[0-7]{3}|\\t-|\\pC|\\p\{C|\(\?[a-
  * word of their keyword group; what would break that is a line break or `.` that crosses one.
  */
 const CATCH_ALL_SPANS_LINES = /\\n|\\x0[aA]|\(\?[a-z]*s[a-z]*[:)]/;
+
+/** A match of a rule that reads keyword lines with the lines around them spans at most this many lines. */
+const MAX_LINES_AROUND = 128;
+
+/**
+ * How many lines before and after its keyword lines a rule must read: 0 for a line-local rule,
+ * the most line breaks a match can hold for another rule whose every match holds a keyword, and
+ * null when it must read whole fragments.
+ */
+export function linesAround(rule: Rule): number | null {
+  if (isLineLocal(rule)) return 0;
+  if (rule.generic) return null; // catch-alls are checked by hand, as line-local or not
+  const breaks = maxLineBreaks(rule.regex);
+  return breaks !== null && breaks <= MAX_LINES_AROUND && keywordsCover(rule.regex, rule.keywords) ? breaks : null;
+}
 
 export function isLineLocal(rule: Rule): boolean {
   if (rule.generic) return !CATCH_ALL_SPANS_LINES.test(rule.regex);

@@ -1,0 +1,336 @@
+// What a rule's regex can match, read from its syntax (RE2's): how many line breaks one match may
+// hold, and whether every match holds one of the rule's keywords (what the keyword prefilter
+// relies on). Conservative: syntax it does not know gives null, and callers then assume the worst.
+
+/** One character from a set: whether `\n` is in it, and its characters lowercased when few and known. */
+interface CharSet {
+  newline: boolean;
+  chars: string | null;
+}
+
+type Node =
+  | { type: 'char'; set: CharSet }
+  | { type: 'empty' }
+  | { type: 'concat'; items: Node[] }
+  | { type: 'alt'; branches: Node[] }
+  | { type: 'repeat'; node: Node; min: number; max: number };
+
+/** The flags that matter here: (?s) lets `.` match a line break. Case does not (see literal). */
+interface Flags {
+  s: boolean;
+}
+
+class Unknown extends Error {}
+
+/** Sets of at most this many characters are kept as characters (for the texts a literal can be). */
+const SMALL_SET = 8;
+/** Texts a part of a regex can be, at most, before it counts as free text. */
+const MAX_TEXTS = 64;
+
+const ANY: CharSet = { newline: true, chars: null };
+const WORD: CharSet = { newline: false, chars: null };
+const SPACE: CharSet = { newline: true, chars: ' \t\n\f\r' };
+
+/** The escapes that stand for a class: `\d`, `\w`, `\s` and their complements. */
+const CLASS_ESCAPES: Record<string, CharSet> = { d: WORD, w: WORD, s: SPACE, D: ANY, W: ANY, S: WORD };
+const CHAR_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', a: '\x07' };
+
+/** One character, as text when ASCII (lowercased: keywords are found ignoring ASCII case only). */
+function literal(c: string): CharSet {
+  return { newline: c === '\n', chars: c.charCodeAt(0) < 0x80 ? c.toLowerCase() : null };
+}
+
+function union(sets: CharSet[]): CharSet {
+  let chars: string | null = '';
+  for (const s of sets) chars = chars === null || s.chars === null ? null : chars + s.chars;
+  if (chars !== null) chars = [...new Set(chars)].join('');
+  return { newline: sets.some((s) => s.newline), chars: chars !== null && chars.length <= SMALL_SET ? chars : null };
+}
+
+/** A parser of RE2 syntax, for the shape of what it matches (not for matching). */
+class Parser {
+  private at = 0;
+
+  constructor(private readonly src: string) {}
+
+  parse(): Node {
+    const node = this.alternation({ s: false });
+    if (this.at < this.src.length) throw new Unknown();
+    return node;
+  }
+
+  private alternation(flags: Flags): Node {
+    const branches = [this.concatenation(flags)];
+    while (this.src[this.at] === '|') {
+      this.at++;
+      branches.push(this.concatenation(flags));
+    }
+    return branches.length === 1 ? branches[0] : { type: 'alt', branches };
+  }
+
+  /** Items up to `|` or `)`; `(?i)` changes the flags for the rest of them. */
+  private concatenation(outer: Flags): Node {
+    const flags = { ...outer };
+    const items: Node[] = [];
+    while (this.at < this.src.length && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
+      const set = /^\(\?([imsU]*)(?:-([imsU]*))?\)/.exec(this.src.slice(this.at));
+      if (set) {
+        this.at += set[0].length;
+        applyFlags(flags, set[1], set[2] ?? '');
+        continue;
+      }
+      items.push(this.quantified(this.atom(flags)));
+    }
+    return items.length === 1 ? items[0] : { type: 'concat', items };
+  }
+
+  private quantified(node: Node): Node {
+    for (;;) {
+      const rest = this.src.slice(this.at);
+      const q = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(rest);
+      if (!q) return node;
+      this.at += q[0].length;
+      if (q[1]) node = { type: 'repeat', node, min: q[1] === '+' ? 1 : 0, max: q[1] === '?' ? 1 : Infinity };
+      else node = { type: 'repeat', node, min: Number(q[2]), max: q[3] ? (q[4] ? Number(q[4]) : Infinity) : Number(q[2]) };
+    }
+  }
+
+  private atom(flags: Flags): Node {
+    const c = this.src[this.at];
+    if (c === '(') return this.group(flags);
+    if (c === '[') return { type: 'char', set: this.charClass() };
+    this.at++;
+    if (c === '.') return { type: 'char', set: flags.s ? ANY : { newline: false, chars: null } };
+    if (c === '^' || c === '$') return { type: 'empty' };
+    if (c === '\\') {
+      const e = this.src[this.at];
+      if ('bBAz'.includes(e)) {
+        this.at++;
+        return { type: 'empty' };
+      }
+      return { type: 'char', set: this.escape() };
+    }
+    if (c === '*' || c === '+' || c === '?') throw new Unknown();
+    return { type: 'char', set: literal(c) };
+  }
+
+  private group(outer: Flags): Node {
+    const rest = this.src.slice(this.at);
+    const open = /^\((?:\?(?:([imsU]*)(?:-([imsU]*))?:|P?<\w+>))?/.exec(rest)!;
+    if (rest.startsWith('(?') && open[0] === '(') throw new Unknown(); // look-around, comments: not RE2
+    this.at += open[0].length;
+    const flags = { ...outer };
+    applyFlags(flags, open[1] ?? '', open[2] ?? '');
+    const node = this.alternation(flags);
+    if (this.src[this.at] !== ')') throw new Unknown();
+    this.at++;
+    return node;
+  }
+
+  /** After a `\`: a class (`\d`, `\pL`…) or one character. */
+  private escape(): CharSet {
+    const e = this.src[this.at];
+    if (CLASS_ESCAPES[e]) {
+      this.at++;
+      return CLASS_ESCAPES[e];
+    }
+    if (e === 'p' || e === 'P') {
+      const name = /^[pP](?:\{\^?\w+\}|\w)/.exec(this.src.slice(this.at));
+      if (!name) throw new Unknown();
+      this.at += name[0].length;
+      return ANY; // a Unicode class: taken to hold anything, line breaks too
+    }
+    return literal(this.escapedChar());
+  }
+
+  /** After a `\`: the one character it stands for. */
+  private escapedChar(): string {
+    const e = this.src[this.at++];
+    if (e === undefined) throw new Unknown();
+    if (CHAR_ESCAPES[e]) return CHAR_ESCAPES[e];
+    if (e === 'x') {
+      const hex = /^(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]{1,6})\})/.exec(this.src.slice(this.at));
+      if (!hex) throw new Unknown();
+      this.at += hex[0].length;
+      return String.fromCodePoint(parseInt(hex[1] ?? hex[2], 16));
+    }
+    if (/[0-7]/.test(e)) {
+      const octal = /^[0-7]{0,2}/.exec(this.src.slice(this.at))![0];
+      this.at += octal.length;
+      return String.fromCharCode(parseInt(e + octal, 8));
+    }
+    if (/[A-Za-z0-9]/.test(e)) throw new Unknown(); // \Q…\E, \C and the like
+    return e;
+  }
+
+  /** `[…]` or `[^…]`. */
+  private charClass(): CharSet {
+    this.at++;
+    const negated = this.src[this.at] === '^';
+    if (negated) this.at++;
+    const parts: CharSet[] = [];
+    let first = true;
+    while (this.src[this.at] !== ']' || first) {
+      if (this.at >= this.src.length) throw new Unknown();
+      first = false;
+      if (this.src.startsWith('[:', this.at)) throw new Unknown(); // POSIX classes: not needed yet
+      const from = this.classChar();
+      if (this.src[this.at] === '-' && this.src[this.at + 1] !== ']' && typeof from === 'string') {
+        this.at++;
+        const to = this.classChar();
+        if (typeof to !== 'string') throw new Unknown();
+        parts.push(range(from, to));
+      } else {
+        parts.push(typeof from === 'string' ? literal(from) : from);
+      }
+    }
+    this.at++;
+    const set = union(parts);
+    return negated ? { newline: !set.newline, chars: null } : set;
+  }
+
+  /** One character of a class, or a class escape in it. */
+  private classChar(): string | CharSet {
+    const c = this.src[this.at++];
+    if (c !== '\\') return c;
+    const e = this.src[this.at];
+    return CLASS_ESCAPES[e] || e === 'p' || e === 'P' ? this.escape() : this.escapedChar();
+  }
+}
+
+function range(from: string, to: string): CharSet {
+  const a = from.codePointAt(0)!;
+  const b = to.codePointAt(0)!;
+  if (b < a) throw new Unknown();
+  const parts: CharSet[] = [];
+  for (let c = a; c <= b && parts.length <= SMALL_SET; c++) parts.push(literal(String.fromCodePoint(c)));
+  const set = union(parts);
+  return { newline: a <= 10 && 10 <= b, chars: b - a < SMALL_SET ? set.chars : null };
+}
+
+function applyFlags(flags: Flags, on: string, off: string): void {
+  if (on.includes('s')) flags.s = true;
+  if (off.includes('s')) flags.s = false;
+}
+
+function parse(regex: string): Node | null {
+  try {
+    return new Parser(regex).parse();
+  } catch (err) {
+    if (err instanceof Unknown) return null;
+    throw err;
+  }
+}
+
+/** The most line breaks one match can hold (Infinity when unbounded), or null for syntax not understood. */
+export function maxLineBreaks(regex: string): number | null {
+  const node = parse(regex);
+  return node && breaks(node);
+}
+
+function breaks(node: Node): number {
+  switch (node.type) {
+    case 'char':
+      return node.set.newline ? 1 : 0;
+    case 'empty':
+      return 0;
+    case 'concat':
+      return node.items.reduce((sum, item) => sum + breaks(item), 0);
+    case 'alt':
+      return Math.max(...node.branches.map(breaks));
+    case 'repeat': {
+      const inner = breaks(node.node);
+      return inner === 0 || node.max === 0 ? 0 : inner * node.max;
+    }
+  }
+}
+
+/**
+ * Whether every match holds one of `keywords` (compared ignoring ASCII case, as the prefilter
+ * does), so that a text with none of them cannot match. False when unsure.
+ */
+export function keywordsCover(regex: string, keywords: readonly string[]): boolean {
+  const node = parse(regex);
+  const lower = keywords.map((k) => k.toLowerCase());
+  return node !== null && lower.length > 0 && covered(node, lower);
+}
+
+function covered(node: Node, keywords: string[]): boolean {
+  const holds = (text: string) => keywords.some((k) => text.includes(k));
+  const all = texts(node);
+  if (all) return all.every(holds);
+  switch (node.type) {
+    case 'alt':
+      return node.branches.every((b) => covered(b, keywords));
+    case 'repeat':
+      return node.min > 0 && covered(node.node, keywords);
+    case 'concat': {
+      // a keyword may lie within one item, or across a run of items that are each a few texts:
+      // the run's texts without a keyword yet are kept as their ends, where one may still begin
+      const tail = Math.max(...keywords.map((k) => k.length)) - 1;
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        if (covered(items[i], keywords)) return true;
+        let pending = new Set(['']);
+        for (let j = i; j < items.length; j++) {
+          const next = texts(items[j]);
+          if (!next) break;
+          const grown = new Set<string>();
+          for (const a of pending) {
+            for (const b of next) if (!holds(a + b)) grown.add((a + b).slice(Math.max(0, a.length + b.length - tail)));
+          }
+          if (grown.size === 0) return true;
+          if (grown.size > MAX_TEXTS) break;
+          pending = grown;
+        }
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Every text the node can match (lowercased), when there are few; else null. */
+function texts(node: Node): string[] | null {
+  switch (node.type) {
+    case 'char':
+      return node.set.chars === null ? null : [...node.set.chars];
+    case 'empty':
+      return [''];
+    case 'concat': {
+      let out: string[] | null = [''];
+      for (const item of node.items) {
+        const next = texts(item);
+        if (!next || out.length * next.length > MAX_TEXTS) return null;
+        out = out.flatMap((a) => next.map((b) => a + b));
+      }
+      return out;
+    }
+    case 'alt': {
+      const out: string[] = [];
+      for (const branch of node.branches) {
+        const next = texts(branch);
+        if (!next || out.length + next.length > MAX_TEXTS) return null;
+        out.push(...next);
+      }
+      return out;
+    }
+    case 'repeat': {
+      if (node.max === Infinity) return null;
+      const one = texts(node.node);
+      if (!one) return null;
+      const out: string[] = [];
+      let power = [''];
+      for (let n = 0; n <= node.max; n++) {
+        if (n >= node.min) out.push(...power);
+        if (out.length > MAX_TEXTS) return null;
+        if (n < node.max) {
+          if (power.length * one.length > MAX_TEXTS) return null;
+          power = power.flatMap((a) => one.map((b) => a + b));
+        }
+      }
+      return out;
+    }
+  }
+}
