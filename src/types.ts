@@ -65,6 +65,12 @@ export interface Rule {
   maxLength?: number;
   /** A catch-all rule: a specific rule finding the same secret wins over it. */
   generic?: boolean;
+  /**
+   * Set by the build for catalog rules, from the regex and keywords (see `linesAround`): how many
+   * lines around its keyword lines a match can reach, or null to read whole fragments. Other
+   * rules are analysed when they first run. Not a key a rule file or config may write.
+   */
+  linesAround?: number | null;
   allow?: Allowlist;
   remediation: string;
   examples?: string[];

@@ -94,7 +94,7 @@ export class Engine {
     let around = this.around[index];
     if (around === undefined) {
       const rule = this.rules[index];
-      around = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every(isPlainKeyword) ? linesAround(rule) : null;
+      around = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every(isPlainKeyword) ? (rule.linesAround !== undefined ? rule.linesAround : linesAround(rule)) : null;
       this.around[index] = around;
     }
     return around;

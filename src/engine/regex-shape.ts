@@ -47,11 +47,26 @@ function union(sets: CharSet[]): CharSet {
   return { newline: sets.some((s) => s.newline), chars: chars !== null && chars.length <= SMALL_SET ? chars : null };
 }
 
+const FLAG_SET = /\(\?([imsU]*)(?:-([imsU]*))?\)/y;
+const QUANTIFIER = /(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})\??/y;
+const GROUP_OPEN = /\((?:\?(?:([imsU]*)(?:-([imsU]*))?:|P?<\w+>))?/y;
+const UNICODE_CLASS = /[pP](?:\{\^?\w+\}|\w)/y;
+const HEX = /(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]{1,6})\})/y;
+const OCTAL = /[0-7]{0,2}/y;
+
 /** A parser of RE2 syntax, for the shape of what it matches (not for matching). */
 class Parser {
   private at = 0;
 
   constructor(private readonly src: string) {}
+
+  /** The sticky regex matched where the parser is, and the parser moved past it; or null. */
+  private take(re: RegExp): RegExpExecArray | null {
+    re.lastIndex = this.at;
+    const m = re.exec(this.src);
+    if (m) this.at += m[0].length;
+    return m;
+  }
 
   parse(): Node {
     const node = this.alternation({ s: false });
@@ -73,9 +88,8 @@ class Parser {
     const flags = { ...outer };
     const items: Node[] = [];
     while (this.at < this.src.length && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
-      const set = /^\(\?([imsU]*)(?:-([imsU]*))?\)/.exec(this.src.slice(this.at));
+      const set = this.take(FLAG_SET);
       if (set) {
-        this.at += set[0].length;
         applyFlags(flags, set[1], set[2] ?? '');
         continue;
       }
@@ -86,10 +100,8 @@ class Parser {
 
   private quantified(node: Node): Node {
     for (;;) {
-      const rest = this.src.slice(this.at);
-      const q = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(rest);
+      const q = this.take(QUANTIFIER);
       if (!q) return node;
-      this.at += q[0].length;
       if (q[1]) node = { type: 'repeat', node, min: q[1] === '+' ? 1 : 0, max: q[1] === '?' ? 1 : Infinity };
       else node = { type: 'repeat', node, min: Number(q[2]), max: q[3] ? (q[4] ? Number(q[4]) : Infinity) : Number(q[2]) };
     }
@@ -115,10 +127,8 @@ class Parser {
   }
 
   private group(outer: Flags): Node {
-    const rest = this.src.slice(this.at);
-    const open = /^\((?:\?(?:([imsU]*)(?:-([imsU]*))?:|P?<\w+>))?/.exec(rest)!;
-    if (rest.startsWith('(?') && open[0] === '(') throw new Unknown(); // look-around, comments: not RE2
-    this.at += open[0].length;
+    const open = this.take(GROUP_OPEN)!;
+    if (open[0] === '(' && this.src[this.at] === '?') throw new Unknown(); // look-around, comments: not RE2
     const flags = { ...outer };
     applyFlags(flags, open[1] ?? '', open[2] ?? '');
     const node = this.alternation(flags);
@@ -135,9 +145,7 @@ class Parser {
       return CLASS_ESCAPES[e];
     }
     if (e === 'p' || e === 'P') {
-      const name = /^[pP](?:\{\^?\w+\}|\w)/.exec(this.src.slice(this.at));
-      if (!name) throw new Unknown();
-      this.at += name[0].length;
+      if (!this.take(UNICODE_CLASS)) throw new Unknown();
       return ANY; // a Unicode class: taken to hold anything, line breaks too
     }
     return literal(this.escapedChar());
@@ -149,14 +157,12 @@ class Parser {
     if (e === undefined) throw new Unknown();
     if (CHAR_ESCAPES[e]) return CHAR_ESCAPES[e];
     if (e === 'x') {
-      const hex = /^(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]{1,6})\})/.exec(this.src.slice(this.at));
+      const hex = this.take(HEX);
       if (!hex) throw new Unknown();
-      this.at += hex[0].length;
       return String.fromCodePoint(parseInt(hex[1] ?? hex[2], 16));
     }
     if (/[0-7]/.test(e)) {
-      const octal = /^[0-7]{0,2}/.exec(this.src.slice(this.at))![0];
-      this.at += octal.length;
+      const octal = this.take(OCTAL)![0];
       return String.fromCharCode(parseInt(e + octal, 8));
     }
     if (/[A-Za-z0-9]/.test(e)) throw new Unknown(); // \Q…\E, \C and the like
@@ -291,8 +297,19 @@ function covered(node: Node, keywords: string[]): boolean {
   }
 }
 
+const knownTexts = new WeakMap<Node, string[] | null>();
+
 /** Every text the node can match (lowercased), when there are few; else null. */
 function texts(node: Node): string[] | null {
+  let known = knownTexts.get(node);
+  if (known === undefined) {
+    known = textsOf(node);
+    knownTexts.set(node, known);
+  }
+  return known;
+}
+
+function textsOf(node: Node): string[] | null {
   switch (node.type) {
     case 'char':
       return node.set.chars === null ? null : [...node.set.chars];

@@ -70,6 +70,12 @@ describe('line windows', () => {
     expect(linesAround(byId.get('kubernetes-secret-manifest')!)).toBeNull(); // a catch-all
   });
 
+  it('the build gives each catalog rule the lines around that its regex and keywords give', () => {
+    const decided = rules.map((r) => [r.id, r.linesAround]);
+    expect(decided).toEqual(rules.map((r) => [r.id, linesAround({ ...r, linesAround: undefined })]));
+    expect(decided.filter(([, n]) => n !== null).length).toBeGreaterThan(250);
+  });
+
   it('joins touching line runs into one piece, and maps every offset back', () => {
     const lines = ['a0', 'kw1', 'a2', 'a3', 'a4', 'a5', 'kw6', 'a7', 'kw8', 'a9', 'a10', ...Array.from({ length: 20 }, (_, i) => `b${i}`)];
     const content = Buffer.from(lines.join('\n'));
