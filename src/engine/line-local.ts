@@ -19,8 +19,8 @@ const MAY_MATCH_NEWLINE = /\\[nsWDP]|\\x|\\0|\\[0-7]{3}|\\t-|\\pC|\\p\{C|\(\?[a-
  */
 const CATCH_ALL_SPANS_LINES = /\\n|\\x0[aA]|\(\?[a-z]*s[a-z]*[:)]/;
 
-/** A match of a rule that reads keyword lines with the lines around them spans at most this many lines. */
-const MAX_LINES_AROUND = 128;
+/** Lines around keyword lines a rule may read; a rule whose matches can span more reads whole fragments. */
+const MAX_LINES_AROUND = 256;
 
 /**
  * How many lines before and after its keyword lines a rule must read: 0 for a line-local rule,
