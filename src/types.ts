@@ -68,7 +68,8 @@ export interface Rule {
   /**
    * Set by the build for catalog rules, from the regex and keywords (see `linesAround`): how many
    * lines around its keyword lines a match can reach, or null to read whole fragments. Other
-   * rules are analysed when they first run. Not a key a rule file or config may write.
+   * rules are analysed when they first run. Not a key a rule file or config may write; a copy of
+   * a catalog rule with another regex or other keywords must drop it.
    */
   linesAround?: number | null;
   allow?: Allowlist;

@@ -28,11 +28,11 @@ const SMALL_SET = 8;
 const MAX_TEXTS = 64;
 
 const ANY: CharSet = { newline: true, chars: null };
-const WORD: CharSet = { newline: false, chars: null };
+const NO_BREAK: CharSet = { newline: false, chars: null };
 const SPACE: CharSet = { newline: true, chars: ' \t\n\f\r' };
 
 /** The escapes that stand for a class: `\d`, `\w`, `\s` and their complements. */
-const CLASS_ESCAPES: Record<string, CharSet> = { d: WORD, w: WORD, s: SPACE, D: ANY, W: ANY, S: WORD };
+const CLASS_ESCAPES: Record<string, CharSet> = { d: NO_BREAK, w: NO_BREAK, s: SPACE, D: ANY, W: ANY, S: NO_BREAK };
 const CHAR_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', a: '\x07' };
 
 /** One character, as text when ASCII (lowercased: keywords are found ignoring ASCII case only). */
@@ -74,7 +74,9 @@ class Parser {
     return node;
   }
 
-  private alternation(flags: Flags): Node {
+  /** Branches up to `)`; `(?s)` in one holds for the rest of the group, later branches too. */
+  private alternation(outer: Flags): Node {
+    const flags = { ...outer };
     const branches = [this.concatenation(flags)];
     while (this.src[this.at] === '|') {
       this.at++;
@@ -83,9 +85,8 @@ class Parser {
     return branches.length === 1 ? branches[0] : { type: 'alt', branches };
   }
 
-  /** Items up to `|` or `)`; `(?i)` changes the flags for the rest of them. */
-  private concatenation(outer: Flags): Node {
-    const flags = { ...outer };
+  /** Items up to `|` or `)`. */
+  private concatenation(flags: Flags): Node {
     const items: Node[] = [];
     while (this.at < this.src.length && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
       const set = this.take(FLAG_SET);
@@ -112,7 +113,7 @@ class Parser {
     if (c === '(') return this.group(flags);
     if (c === '[') return { type: 'char', set: this.charClass() };
     this.at++;
-    if (c === '.') return { type: 'char', set: flags.s ? ANY : { newline: false, chars: null } };
+    if (c === '.') return { type: 'char', set: flags.s ? ANY : NO_BREAK };
     if (c === '^' || c === '$') return { type: 'empty' };
     if (c === '\\') {
       const e = this.src[this.at];

@@ -11,6 +11,8 @@ describe('maxLineBreaks', () => {
     expect(maxLineBreaks('a.b')).toBe(0); // `.` is not a line break without (?s)
     expect(maxLineBreaks('(?s:a.b)')).toBe(1);
     expect(maxLineBreaks('(?s)a.{0,80}b')).toBe(80);
+    expect(maxLineBreaks('(?:a(?s)b|.c)')).toBe(1); // (?s) holds to the end of its group, later branches too
+    expect(maxLineBreaks('(?:(?s)a)|.c')).toBe(0);
     expect(maxLineBreaks('a\\s{0,3}b\\n')).toBe(4);
     expect(maxLineBreaks('a[^x]b')).toBe(1); // a negated class holds `\n` unless it names it
     expect(maxLineBreaks('a[^x\\n]b[^\\s"]')).toBe(0);
