@@ -1,7 +1,8 @@
 // Compiles patterns/*.yaml into dist/catalog.json (rules, each with how many lines around its
-// keyword lines it reads) and dist/catalog-examples.json (their examples), and saves the rules'
-// keyword automaton in dist/keyword-automaton.bin. Every rule is validated and its regexes
-// compiled with RE2 here, so a broken rule fails the build rather than a scan.
+// keyword lines it reads and the run of characters its secret holds) and
+// dist/catalog-examples.json (their examples), and saves the rules' keyword automaton in
+// dist/keyword-automaton.bin. Every rule is validated and its regexes compiled with RE2 here, so
+// a broken rule fails the build rather than a scan.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -9,6 +10,7 @@ import { validateRule } from '../dist/engine/validate-rule.js';
 import { KeywordPrefilter } from '../dist/engine/prefilter.js';
 import { KeywordAutomaton } from '../dist/engine/keyword-automaton.js';
 import { linesAround } from '../dist/engine/line-local.js';
+import { secretRun } from '../dist/engine/regex-shape.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const patternsDir = join(root, 'patterns');
@@ -26,7 +28,7 @@ try {
       if (examples[rule.id]) throw new Error(`${where}: rule id ${rule.id} is also used in ${examples[rule.id].file}`);
       const { examples: positive = [], negative = [], ...rest } = rule;
       // decided here, from the regex's syntax, so that a scan does not parse 551 regexes
-      rules.push({ ...rest, linesAround: linesAround(rest) });
+      rules.push({ ...rest, linesAround: linesAround(rest), secretRun: secretRun(rest.regex, rest.secretGroup) });
       examples[rule.id] = { file: where, examples: positive, negative };
     });
   }

@@ -72,6 +72,11 @@ export interface Rule {
    * a catalog rule with another regex or other keywords must drop it.
    */
   linesAround?: number | null;
+  /**
+   * Set by the build for catalog rules, like linesAround: a run of characters every secret the
+   * rule reports holds (`[0-9a-f]{32}`: 32 of them in a row), or null.
+   */
+  secretRun?: { chars: string; min: number } | null;
   allow?: Allowlist;
   remediation: string;
   examples?: string[];

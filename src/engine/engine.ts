@@ -6,6 +6,8 @@ import { encodedRuns } from './encoded.js';
 import { falseAlarm, isGenericNoisePath, MINIFIED_LINE, type MatchContext } from './false-alarms.js';
 import { linesAround } from './line-local.js';
 import { keywordLines, type LineWindow } from './line-window.js';
+import { secretRun } from './regex-shape.js';
+import { SecretRuns } from './secret-run.js';
 import { isPlainKeyword, KeywordPrefilter } from './prefilter.js';
 import { DisjointSpans, SpanIndex } from './spans.js';
 import { countGroups } from './validate-rule.js';
@@ -16,33 +18,44 @@ interface CompiledRule {
   allow: AllowlistMatcher;
 }
 
+/** What a rule's secret must hold (see `secretRun`), or null. */
+type Run = { chars: string; min: number } | null;
+
 /**
  * Runs the rules over fragments. Only rules whose keywords occur in a fragment run, and a
  * rule's regexes are compiled the first time it runs, so start-up does not pay for the catalog.
  * Catalog and config rules were validated (and so known to compile) when they were loaded.
  *
- * A rule whose matches stay within one line reads only the lines that hold its keywords (a
- * keyword lies in every match); catch-alls also skip minified lines, lockfiles, source maps and
- * bundles, where they report nothing.
+ * A rule whose every match holds a keyword reads only the lines that hold its keywords, and
+ * those around them that a match can reach; catch-alls also skip minified lines, lockfiles,
+ * source maps and bundles, where they report nothing. A rule whose secret is a run of some
+ * characters (`[0-9a-f]{32}`) is not compiled nor run on text without such a run.
  */
 export class Engine {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly prefilter: KeywordPrefilter;
   private readonly genericIds: Set<string>;
+  private readonly allows: (AllowlistMatcher | undefined)[];
   /** For rules that read only their keyword lines: how many lines around them (null: whole fragments). */
   private readonly around: (number | null | undefined)[];
-  private readonly lineWindows: boolean;
+  private readonly runs: (Run | undefined)[];
+  private readonly shortcuts: boolean;
 
   constructor(
     readonly rules: readonly Rule[],
-    /** `lineWindows: false` makes every rule read whole fragments (to check that windows lose nothing). */
-    options: { lineWindows?: boolean } = {},
+    /**
+     * `shortcuts: false` makes every rule whose keywords occur read whole fragments, run or not
+     * run as its secret's characters say (to check that the shortcuts lose nothing).
+     */
+    options: { shortcuts?: boolean } = {},
   ) {
     this.compiled = new Array(rules.length);
+    this.allows = new Array(rules.length);
     this.genericIds = new Set(rules.filter((r) => r.generic).map((r) => r.id));
     this.prefilter = new KeywordPrefilter(rules.map((r) => r.keywords));
     this.around = new Array(rules.length); // decided when a rule first runs
-    this.lineWindows = options.lineWindows !== false;
+    this.runs = new Array(rules.length);
+    this.shortcuts = options.shortcuts !== false;
   }
 
   /**
@@ -54,13 +67,13 @@ export class Engine {
     const matches: (Match & { generic: boolean })[] = [];
     const found = this.prefilter.find(content);
     const windows = new Map<string, LineWindow | 'whole' | null>(); // by the keywords found, shared by rules
+    const secretRuns = new SecretRuns();
     // in lockfiles, source maps and bundles every generic match is a false alarm: do not look
     const genericNoise = isGenericNoisePath(path);
     for (const index of found.rules) {
       const rule = this.rules[index];
       if (genericNoise && rule.generic) continue;
-      const compiled = this.compile(index);
-      if (compiled.allow.allowsPath(path)) continue;
+      if (this.allowOf(index).allowsPath(path)) continue;
       let window: LineWindow | 'whole' | null = 'whole';
       const around = this.linesAround(index);
       if (around !== null) {
@@ -74,7 +87,9 @@ export class Engine {
         if (window === null) continue;
       }
       const within = window === 'whole' ? null : window;
-      for (const match of this.runRule(rule, compiled, content, within, path)) matches.push({ ...match, generic: rule.generic === true });
+      const run = this.runOf(index);
+      if (run && !secretRuns.holds(within ? within.content : content, run.chars, run.min)) continue; // no text the secret could be
+      for (const match of this.runRule(rule, this.compile(index), content, within, path)) matches.push({ ...match, generic: rule.generic === true });
     }
     if (depth < MAX_ENCODING_DEPTH) {
       const plain = new SpanIndex(matches.filter((m) => !m.generic));
@@ -94,23 +109,36 @@ export class Engine {
     let around = this.around[index];
     if (around === undefined) {
       const rule = this.rules[index];
-      around = this.lineWindows && rule.keywords.length > 0 && rule.keywords.every(isPlainKeyword) ? (rule.linesAround !== undefined ? rule.linesAround : linesAround(rule)) : null;
+      around = this.shortcuts && rule.keywords.length > 0 && rule.keywords.every(isPlainKeyword) ? (rule.linesAround !== undefined ? rule.linesAround : linesAround(rule)) : null;
       this.around[index] = around;
     }
     return around;
+  }
+
+  private runOf(index: number): Run {
+    let run = this.runs[index];
+    if (run === undefined) {
+      const rule = this.rules[index];
+      run = !this.shortcuts ? null : rule.secretRun !== undefined ? rule.secretRun : secretRun(rule.regex, this.groupOf(rule));
+      this.runs[index] = run;
+    }
+    return run;
+  }
+
+  private allowOf(index: number): AllowlistMatcher {
+    return (this.allows[index] ??= new AllowlistMatcher(this.rules[index].allow));
+  }
+
+  /** The secret's group: validated rules carry it; rules built in code may leave it to be found. */
+  private groupOf(rule: Rule): number {
+    return rule.secretGroup ?? (countGroups(rule.regex) > 0 ? 1 : 0);
   }
 
   private compile(index: number): CompiledRule {
     let compiled = this.compiled[index];
     if (compiled) return compiled;
     const rule = this.rules[index];
-    const regex = new RE2(rule.regex, 'gd');
-    compiled = {
-      regex,
-      // validated rules carry their group; rules built in code may leave it to be found
-      group: rule.secretGroup ?? (countGroups(rule.regex) > 0 ? 1 : 0),
-      allow: new AllowlistMatcher(rule.allow),
-    };
+    compiled = { regex: new RE2(rule.regex, 'gd'), group: this.groupOf(rule), allow: this.allowOf(index) };
     this.compiled[index] = compiled;
     return compiled;
   }

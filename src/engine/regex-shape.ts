@@ -1,11 +1,16 @@
 // What a rule's regex can match, read from its syntax (RE2's): how many line breaks one match may
-// hold, and whether every match holds one of the rule's keywords (what the keyword prefilter
-// relies on). Conservative: syntax it does not know gives null, and callers then assume the worst.
+// hold, whether every match holds one of the rule's keywords (what the keyword prefilter relies
+// on), and what run of characters its secret must be. Conservative: syntax it does not know gives
+// null, and callers then assume the worst.
 
-/** One character from a set: whether `\n` is in it, and its characters lowercased when few and known. */
+/** One character from a set. */
 interface CharSet {
+  /** `\n` is in it. */
   newline: boolean;
+  /** Its characters, lowercased, when they are few and ASCII (the texts a literal can be); else null. */
   chars: string | null;
+  /** Exactly its characters when all are ASCII (with (?i), both cases); else null. */
+  members: string | null;
 }
 
 type Node =
@@ -15,9 +20,10 @@ type Node =
   | { type: 'alt'; branches: Node[] }
   | { type: 'repeat'; node: Node; min: number; max: number };
 
-/** The flags that matter here: (?s) lets `.` match a line break. Case does not (see literal). */
+/** (?s) lets `.` match a line break; (?i) widens a class's members (keyword texts ignore case anyway). */
 interface Flags {
   s: boolean;
+  i: boolean;
 }
 
 class Unknown extends Error {}
@@ -27,24 +33,43 @@ const SMALL_SET = 8;
 /** Texts a part of a regex can be, at most, before it counts as free text. */
 const MAX_TEXTS = 64;
 
-const ANY: CharSet = { newline: true, chars: null };
-const NO_BREAK: CharSet = { newline: false, chars: null };
-const SPACE: CharSet = { newline: true, chars: ' \t\n\f\r' };
+const ANY: CharSet = { newline: true, chars: null, members: null };
+const NO_BREAK: CharSet = { newline: false, chars: null, members: null };
+const DIGITS = '0123456789';
+const WORD_CHARS = `${DIGITS}ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_`;
 
-/** The escapes that stand for a class: `\d`, `\w`, `\s` and their complements. */
-const CLASS_ESCAPES: Record<string, CharSet> = { d: NO_BREAK, w: NO_BREAK, s: SPACE, D: ANY, W: ANY, S: NO_BREAK };
+/** The escapes that stand for a class: `\d`, `\w`, `\s` (ASCII in RE2) and their complements. */
+const CLASS_ESCAPES: Record<string, CharSet> = {
+  d: { newline: false, chars: null, members: DIGITS },
+  w: { newline: false, chars: null, members: WORD_CHARS },
+  s: { newline: true, chars: ' \t\n\f\r', members: ' \t\n\f\r' },
+  D: ANY,
+  W: ANY,
+  S: NO_BREAK,
+};
 const CHAR_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', a: '\x07' };
 
-/** One character, as text when ASCII (lowercased: keywords are found ignoring ASCII case only). */
-function literal(c: string): CharSet {
-  return { newline: c === '\n', chars: c.charCodeAt(0) < 0x80 ? c.toLowerCase() : null };
+/**
+ * One character, as text when ASCII (lowercased: keywords are found ignoring ASCII case only).
+ * With (?i), RE2 folds `k` and `s` with non-ASCII letters too (K, ſ): members are then unknown.
+ */
+function literal(c: string, flags: Flags): CharSet {
+  const ascii = c.charCodeAt(0) < 0x80;
+  const lower = c.toLowerCase();
+  let members: string | null = ascii ? c : null;
+  if (ascii && flags.i && lower !== c.toUpperCase()) members = lower === 'k' || lower === 's' ? null : lower + c.toUpperCase();
+  return { newline: c === '\n', chars: ascii ? lower : null, members };
 }
 
 function union(sets: CharSet[]): CharSet {
   let chars: string | null = '';
-  for (const s of sets) chars = chars === null || s.chars === null ? null : chars + s.chars;
+  let members: string | null = '';
+  for (const s of sets) {
+    chars = chars === null || s.chars === null ? null : chars + s.chars;
+    members = members === null || s.members === null ? null : members + s.members;
+  }
   if (chars !== null) chars = [...new Set(chars)].join('');
-  return { newline: sets.some((s) => s.newline), chars: chars !== null && chars.length <= SMALL_SET ? chars : null };
+  return { newline: sets.some((s) => s.newline), chars: chars !== null && chars.length <= SMALL_SET ? chars : null, members };
 }
 
 const FLAG_SET = /\(\?([imsU]*)(?:-([imsU]*))?\)/y;
@@ -57,6 +82,8 @@ const OCTAL = /[0-7]{0,2}/y;
 /** A parser of RE2 syntax, for the shape of what it matches (not for matching). */
 class Parser {
   private at = 0;
+  /** The capture groups, in the order they open (RE2's numbering, from 1). */
+  readonly groups: (Node | null)[] = [];
 
   constructor(private readonly src: string) {}
 
@@ -69,7 +96,7 @@ class Parser {
   }
 
   parse(): Node {
-    const node = this.alternation({ s: false });
+    const node = this.alternation({ s: false, i: false });
     if (this.at < this.src.length) throw new Unknown();
     return node;
   }
@@ -111,7 +138,7 @@ class Parser {
   private atom(flags: Flags): Node {
     const c = this.src[this.at];
     if (c === '(') return this.group(flags);
-    if (c === '[') return { type: 'char', set: this.charClass() };
+    if (c === '[') return { type: 'char', set: this.charClass(flags) };
     this.at++;
     if (c === '.') return { type: 'char', set: flags.s ? ANY : NO_BREAK };
     if (c === '^' || c === '$') return { type: 'empty' };
@@ -121,25 +148,27 @@ class Parser {
         this.at++;
         return { type: 'empty' };
       }
-      return { type: 'char', set: this.escape() };
+      return { type: 'char', set: this.escape(flags) };
     }
     if (c === '*' || c === '+' || c === '?') throw new Unknown();
-    return { type: 'char', set: literal(c) };
+    return { type: 'char', set: literal(c, flags) };
   }
 
   private group(outer: Flags): Node {
     const open = this.take(GROUP_OPEN)!;
     if (open[0] === '(' && this.src[this.at] === '?') throw new Unknown(); // look-around, comments: not RE2
+    const capture = open[0] === '(' || open[0].includes('<') ? this.groups.push(null) - 1 : -1;
     const flags = { ...outer };
     applyFlags(flags, open[1] ?? '', open[2] ?? '');
     const node = this.alternation(flags);
     if (this.src[this.at] !== ')') throw new Unknown();
     this.at++;
+    if (capture >= 0) this.groups[capture] = node;
     return node;
   }
 
   /** After a `\`: a class (`\d`, `\pL`…) or one character. */
-  private escape(): CharSet {
+  private escape(flags: Flags): CharSet {
     const e = this.src[this.at];
     if (CLASS_ESCAPES[e]) {
       this.at++;
@@ -149,7 +178,7 @@ class Parser {
       if (!this.take(UNICODE_CLASS)) throw new Unknown();
       return ANY; // a Unicode class: taken to hold anything, line breaks too
     }
-    return literal(this.escapedChar());
+    return literal(this.escapedChar(), flags);
   }
 
   /** After a `\`: the one character it stands for. */
@@ -171,7 +200,7 @@ class Parser {
   }
 
   /** `[…]` or `[^…]`. */
-  private charClass(): CharSet {
+  private charClass(flags: Flags): CharSet {
     this.at++;
     const negated = this.src[this.at] === '^';
     if (negated) this.at++;
@@ -181,48 +210,53 @@ class Parser {
       if (this.at >= this.src.length) throw new Unknown();
       first = false;
       if (this.src.startsWith('[:', this.at)) throw new Unknown(); // POSIX classes: not needed yet
-      const from = this.classChar();
+      const from = this.classChar(flags);
       if (this.src[this.at] === '-' && this.src[this.at + 1] !== ']' && typeof from === 'string') {
         this.at++;
-        const to = this.classChar();
+        const to = this.classChar(flags);
         if (typeof to !== 'string') throw new Unknown();
-        parts.push(range(from, to));
+        parts.push(range(from, to, flags));
       } else {
-        parts.push(typeof from === 'string' ? literal(from) : from);
+        parts.push(typeof from === 'string' ? literal(from, flags) : from);
       }
     }
     this.at++;
     const set = union(parts);
-    return negated ? { newline: !set.newline, chars: null } : set;
+    return negated ? { newline: !set.newline, chars: null, members: null } : set;
   }
 
   /** One character of a class, or a class escape in it. */
-  private classChar(): string | CharSet {
+  private classChar(flags: Flags): string | CharSet {
     const c = this.src[this.at++];
     if (c !== '\\') return c;
     const e = this.src[this.at];
-    return CLASS_ESCAPES[e] || e === 'p' || e === 'P' ? this.escape() : this.escapedChar();
+    return CLASS_ESCAPES[e] || e === 'p' || e === 'P' ? this.escape(flags) : this.escapedChar();
   }
 }
 
-function range(from: string, to: string): CharSet {
+function range(from: string, to: string, flags: Flags): CharSet {
   const a = from.codePointAt(0)!;
   const b = to.codePointAt(0)!;
   if (b < a) throw new Unknown();
+  if (b >= 0x80) return { newline: a <= 10 && 10 <= b, chars: null, members: null };
   const parts: CharSet[] = [];
-  for (let c = a; c <= b && parts.length <= SMALL_SET; c++) parts.push(literal(String.fromCodePoint(c)));
+  for (let c = a; c <= b; c++) parts.push(literal(String.fromCharCode(c), flags));
   const set = union(parts);
-  return { newline: a <= 10 && 10 <= b, chars: b - a < SMALL_SET ? set.chars : null };
+  return { newline: a <= 10 && 10 <= b, chars: b - a < SMALL_SET ? set.chars : null, members: set.members };
 }
 
 function applyFlags(flags: Flags, on: string, off: string): void {
   if (on.includes('s')) flags.s = true;
+  if (on.includes('i')) flags.i = true;
   if (off.includes('s')) flags.s = false;
+  if (off.includes('i')) flags.i = false;
 }
 
-function parse(regex: string): Node | null {
+/** The regex's tree, and its capture groups' (group n at n - 1); null for syntax not understood. */
+function parse(regex: string): { root: Node; groups: (Node | null)[] } | null {
   try {
-    return new Parser(regex).parse();
+    const parser = new Parser(regex);
+    return { root: parser.parse(), groups: parser.groups };
   } catch (err) {
     if (err instanceof Unknown) return null;
     throw err;
@@ -231,8 +265,8 @@ function parse(regex: string): Node | null {
 
 /** The most line breaks one match can hold (Infinity when unbounded), or null for syntax not understood. */
 export function maxLineBreaks(regex: string): number | null {
-  const node = parse(regex);
-  return node && breaks(node);
+  const tree = parse(regex);
+  return tree && breaks(tree.root);
 }
 
 function breaks(node: Node): number {
@@ -257,9 +291,9 @@ function breaks(node: Node): number {
  * does), so that a text with none of them cannot match. False when unsure.
  */
 export function keywordsCover(regex: string, keywords: readonly string[]): boolean {
-  const node = parse(regex);
+  const tree = parse(regex);
   const lower = keywords.map((k) => k.toLowerCase());
-  return node !== null && lower.length > 0 && covered(node, lower);
+  return tree !== null && lower.length > 0 && covered(tree.root, lower);
 }
 
 function covered(node: Node, keywords: string[]): boolean {
@@ -351,4 +385,25 @@ function textsOf(node: Node): string[] | null {
       return out;
     }
   }
+}
+
+/** A secret shorter than this is not worth looking for by its run. */
+const MIN_RUN = 8;
+
+/**
+ * A run every secret the rule reports must hold: at least `min` characters in a row from
+ * `chars` (ASCII), read from a repetition of one class that the secret's group cannot skip
+ * (`([0-9a-f]{32})`, `(sk-[A-Za-z0-9]{48})`). Null when the group has no such part.
+ */
+export function secretRun(regex: string, group: number): { chars: string; min: number } | null {
+  const tree = parse(regex);
+  const node = tree && (group === 0 ? tree.root : tree.groups[group - 1]);
+  if (!node) return null;
+  let best: { chars: string; min: number } | null = null;
+  for (const item of node.type === 'concat' ? node.items : [node]) {
+    if (item.type !== 'repeat' || item.node.type !== 'char' || item.min < MIN_RUN) continue;
+    const members = item.node.set.members;
+    if (members !== null && (best === null || item.min > best.min)) best = { chars: [...new Set(members)].sort().join(''), min: item.min };
+  }
+  return best;
 }

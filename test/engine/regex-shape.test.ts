@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keywordsCover, maxLineBreaks } from '../../src/engine/regex-shape.js';
+import { keywordsCover, maxLineBreaks, secretRun } from '../../src/engine/regex-shape.js';
+import { hasRun } from '../../src/engine/secret-run.js';
 import type { Rule } from '../../src/types.js';
 
 const { rules } = JSON.parse(readFileSync(new URL('../../dist/catalog.json', import.meta.url), 'utf8')) as { rules: Rule[] };
@@ -62,3 +63,48 @@ describe('keywordsCover', () => {
     expect(keywordsCover('abc', [])).toBe(false);
   });
 });
+
+describe('secretRun', () => {
+  const hex = '0123456789abcdef';
+  it('reads the longest repetition of one class that the secret group cannot skip', () => {
+    expect(secretRun('key=([0-9a-f]{32})\\b', 1)).toEqual({ chars: hex, min: 32 });
+    expect(secretRun('\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{24})', 1)).toEqual({ chars: `${'0123456789'}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'}${'abcdefghijklmnopqrstuvwxyz'}`, min: 24 });
+    expect(secretRun('(x)=(?P<secret>[0-9a-f]{16,})', 2)).toEqual({ chars: hex, min: 16 });
+    expect(secretRun('(?i)([0-9a-f]{16})', 1)).toEqual({ chars: '0123456789ABCDEFabcdef', min: 16 }); // both cases
+    expect(secretRun('([\\w.-]{12})', 1)).toEqual({ chars: '-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz', min: 12 });
+    expect(secretRun('[0-9a-f]{40}', 0)).toEqual({ chars: hex, min: 40 }); // the whole match
+  });
+
+  it('gives null where a run is not certain', () => {
+    expect(secretRun('(?i)([a-z]{20})', 1)).toBeNull(); // (?i) k and s also match K and ſ
+    expect(secretRun('([^\\s"]{20})', 1)).toBeNull(); // a negated class holds non-ASCII characters
+    expect(secretRun('([0-9]{10}|[a-f]{12})', 1)).toBeNull(); // alternatives
+    expect(secretRun('((?:[0-9a-f]{32})?)', 1)).toBeNull(); // optional
+    expect(secretRun('([0-9a-f]{7})', 1)).toBeNull(); // too short to be worth it
+    expect(secretRun('(.{20})', 1)).toBeNull();
+  });
+
+  it('reads every catalog rule, and the build wrote what it reads', () => {
+    for (const r of rules) expect([r.id, r.secretRun]).toEqual([r.id, secretRun(r.regex, r.secretGroup ?? 1)]);
+    expect(rules.filter((r) => r.secretRun).length).toBeGreaterThan(400);
+  });
+});
+
+describe('hasRun', () => {
+  it('agrees with the plain definition on texts of every length', () => {
+    const member = new Uint8Array(256);
+    for (const c of 'ab') member[c.charCodeAt(0)] = 1;
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let length = 0; length < 60; length++) {
+      for (let trial = 0; trial < 20; trial++) {
+        const text = Buffer.from(Array.from({ length }, () => 'abx'[Math.floor(random() * (random() < 0.2 ? 3 : 2))]).join(''));
+        for (let min = 1; min <= 12; min++) {
+          const plain = new RegExp(`[ab]{${min}}`).test(text.toString());
+          expect([text.toString(), min, hasRun(text, member, min)]).toEqual([text.toString(), min, plain]);
+        }
+      }
+    }
+  });
+});
+
