@@ -73,8 +73,9 @@ export interface Rule {
    */
   linesAround?: number | null;
   /**
-   * Set by the build for catalog rules, like linesAround: a run of characters every secret the
-   * rule reports holds (`[0-9a-f]{32}`: 32 of them in a row), or null.
+   * Set by the build for catalog rules, like linesAround (and dropped with it): a run every
+   * secret the rule reports holds, `min` characters in a row of the class `chars` (the body of
+   * a regex class: `{ chars: '0-9a-f', min: 32 }`), or null.
    */
   secretRun?: { chars: string; min: number } | null;
   allow?: Allowlist;

@@ -391,19 +391,38 @@ function textsOf(node: Node): string[] | null {
 const MIN_RUN = 8;
 
 /**
- * A run every secret the rule reports must hold: at least `min` characters in a row from
- * `chars` (ASCII), read from a repetition of one class that the secret's group cannot skip
- * (`([0-9a-f]{32})`, `(sk-[A-Za-z0-9]{48})`). Null when the group has no such part.
+ * A run every secret the rule reports must hold: at least `min` characters in a row from the
+ * class `chars` (ASCII; written as a regex class's body, `0-9a-f`), read from a repetition of one
+ * class that the secret's group cannot skip (`([0-9a-f]{32})`, `(sk-[A-Za-z0-9]{48})`). Null
+ * when the group has no such part.
  */
 export function secretRun(regex: string, group: number): { chars: string; min: number } | null {
   const tree = parse(regex);
   const node = tree && (group === 0 ? tree.root : tree.groups[group - 1]);
   if (!node) return null;
-  let best: { chars: string; min: number } | null = null;
+  let best: { members: string; min: number } | null = null;
   for (const item of node.type === 'concat' ? node.items : [node]) {
     if (item.type !== 'repeat' || item.node.type !== 'char' || item.min < MIN_RUN) continue;
     const members = item.node.set.members;
-    if (members !== null && (best === null || item.min > best.min)) best = { chars: [...new Set(members)].sort().join(''), min: item.min };
+    if (members !== null && (best === null || item.min > best.min)) best = { members, min: item.min };
   }
-  return best;
+  return best && { chars: classBody(best.members), min: best.min };
+}
+
+/** ASCII characters as the body of a regex class, with ranges: `0-9A-Fa-f`. */
+function classBody(members: string): string {
+  const codes = [...new Set(members)].map((c) => c.charCodeAt(0)).sort((a, b) => a - b);
+  const write = (code: number) => {
+    const c = String.fromCharCode(code);
+    if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+    return /[\\\]\[^-]/.test(c) ? `\\${c}` : c;
+  };
+  let body = '';
+  for (let i = 0; i < codes.length; ) {
+    let j = i;
+    while (j + 1 < codes.length && codes[j + 1] === codes[j] + 1) j++;
+    body += j - i >= 2 ? `${write(codes[i])}-${write(codes[j])}` : codes.slice(i, j + 1).map(write).join('');
+    i = j + 1;
+  }
+  return body;
 }

@@ -8,7 +8,7 @@ export class SecretRuns {
   private readonly tables = new Map<string, Uint8Array>();
   private readonly answers = new Map<Uint8Array, Map<string, boolean>>();
 
-  /** Whether `text` holds `min` bytes in a row from `chars` (ASCII). */
+  /** Whether `text` holds `min` bytes in a row from `chars` (a regex class's body, ASCII). */
   holds(text: Uint8Array, chars: string, min: number): boolean {
     const key = `${min}:${chars}`;
     let known = this.answers.get(text);
@@ -25,7 +25,8 @@ export class SecretRuns {
     let table = this.tables.get(chars);
     if (!table) {
       table = new Uint8Array(256);
-      for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+      const member = new RegExp(`[${chars}]`);
+      for (let b = 0; b < 0x80; b++) table[b] = member.test(String.fromCharCode(b)) ? 1 : 0;
       this.tables.set(chars, table);
     }
     return table;
