@@ -5,7 +5,6 @@
  * Answers are kept per text, as rules share their character sets.
  */
 export class SecretRuns {
-  private readonly tables = new Map<string, Uint8Array>();
   private readonly answers = new Map<Uint8Array, Map<string, boolean>>();
 
   /** Whether `text` holds `min` bytes in a row from `chars` (a regex class's body, ASCII). */
@@ -15,22 +14,25 @@ export class SecretRuns {
     if (!known) this.answers.set(text, (known = new Map()));
     let answer = known.get(key);
     if (answer === undefined) {
-      answer = hasRun(text, this.table(chars), min);
+      answer = hasRun(text, tableOf(chars), min);
       known.set(key, answer);
     }
     return answer;
   }
+}
 
-  private table(chars: string): Uint8Array {
-    let table = this.tables.get(chars);
-    if (!table) {
-      table = new Uint8Array(256);
-      const member = new RegExp(`[${chars}]`);
-      for (let b = 0; b < 0x80; b++) table[b] = member.test(String.fromCharCode(b)) ? 1 : 0;
-      this.tables.set(chars, table);
-    }
-    return table;
+/** Each class's bytes, marked: the catalog has a few dozen classes, shared by its rules. */
+const tables = new Map<string, Uint8Array>();
+
+function tableOf(chars: string): Uint8Array {
+  let table = tables.get(chars);
+  if (!table) {
+    table = new Uint8Array(256);
+    const member = new RegExp(`[${chars}]`);
+    for (let b = 0; b < 0x80; b++) table[b] = member.test(String.fromCharCode(b)) ? 1 : 0;
+    tables.set(chars, table);
   }
+  return table;
 }
 
 /**
