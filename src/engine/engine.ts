@@ -87,8 +87,8 @@ export class Engine {
         if (window === null) continue;
       }
       const within = window === 'whole' ? null : window;
-      const run = this.runOf(index);
-      if (run && !secretRuns.holds(within ? within.content : content, run.chars, run.min)) continue; // no text the secret could be
+      const secret = this.runOf(index);
+      if (secret && !secretRuns.holds(within ? within.content : content, secret.chars, secret.min)) continue; // no text the secret could be
       for (const match of this.runRule(rule, this.compile(index), content, within, path)) matches.push({ ...match, generic: rule.generic === true });
     }
     if (depth < MAX_ENCODING_DEPTH) {
