@@ -1,4 +1,5 @@
 import { RE2 } from './re2.js';
+import { bytesIn, runStart } from './byte-runs.js';
 
 export type Encoding = 'base64' | 'hex' | 'percent';
 
@@ -38,13 +39,6 @@ for (let b = 0; b < 256; b++) {
   if (/[A-Z]/.test(c)) CLASS[b] |= UPPER;
   if (/[0-9+/]/.test(c)) CLASS[b] |= DIGIT_OR_SIGN;
   if (/[0-9a-fA-F]/.test(c)) CLASS[b] |= HEX;
-}
-
-/** 1 for each byte that, read as a character, `pattern` matches: a table read once per byte. */
-function bytesIn(pattern: RegExp): Uint8Array {
-  const table = new Uint8Array(256);
-  for (let b = 0; b < 256; b++) table[b] = pattern.test(String.fromCharCode(b)) ? 1 : 0;
-  return table;
 }
 
 /**
@@ -92,32 +86,14 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
   return runs.sort((a, b) => a.start - b.start);
 }
 
-/**
- * The maximal runs of the base64 alphabet at least MIN_RUN long (start, end: pairs, ascending).
- * Most bytes are never read: if the byte MIN_RUN - 1 ahead is not in the alphabet, no run that
- * long starts before it; if it is, the bytes back from it find where its run starts.
- */
+/** The maximal runs of the base64 alphabet at least MIN_RUN long (start, end: pairs, ascending). */
 export function alphabetRuns(content: Uint8Array): number[] {
   const runs: number[] = [];
-  const n = content.length;
-  // the byte before p is not in the alphabet (or p is 0): a run that reaches p starts there
-  let p = 0;
-  while (p + MIN_RUN <= n) {
-    const ahead = p + MIN_RUN - 1;
-    if (ALPHABET[content[ahead]] === 0) {
-      p = ahead + 1;
-      continue;
-    }
-    let back = ahead - 1;
-    while (back >= p && ALPHABET[content[back]] === 1) back--;
-    if (back >= p) {
-      p = back + 1;
-      continue;
-    }
-    let end = ahead + 1;
-    while (end < n && ALPHABET[content[end]] === 1) end++;
-    runs.push(p, end);
-    p = end + 1;
+  for (let start = runStart(content, ALPHABET, MIN_RUN); start !== -1; ) {
+    let end = start + MIN_RUN;
+    while (end < content.length && ALPHABET[content[end]] === 1) end++;
+    runs.push(start, end);
+    start = runStart(content, ALPHABET, MIN_RUN, end + 1); // the byte at `end` is no member
   }
   return runs;
 }

@@ -253,14 +253,24 @@ function applyFlags(flags: Flags, on: string, off: string): void {
 }
 
 /** The regex's tree, and its capture groups' (group n at n - 1); null for syntax not understood. */
-function parse(regex: string): { root: Node; groups: (Node | null)[] } | null {
-  try {
-    const parser = new Parser(regex);
-    return { root: parser.parse(), groups: parser.groups };
-  } catch (err) {
-    if (err instanceof Unknown) return null;
-    throw err;
+type Tree = { root: Node; groups: (Node | null)[] };
+/** Trees already read: each rule's regex is asked about its breaks, its keywords and its run. */
+const trees = new Map<string, Tree | null>();
+
+/** The regex read once, however many questions are asked of it. */
+function parse(regex: string): Tree | null {
+  let tree = trees.get(regex);
+  if (tree === undefined) {
+    try {
+      const parser = new Parser(regex);
+      tree = { root: parser.parse(), groups: parser.groups };
+    } catch (err) {
+      if (!(err instanceof Unknown)) throw err;
+      tree = null;
+    }
+    trees.set(regex, tree);
   }
+  return tree;
 }
 
 /** The most line breaks one match can hold (Infinity when unbounded), or null for syntax not understood. */
