@@ -1,13 +1,13 @@
 // Compiles patterns/*.yaml into dist/catalog.json (rules, each with how many lines around its
 // keyword lines it reads and the run of characters its secret holds) and
-// dist/catalog-examples.json (their examples), and saves the rules' keyword automaton in
-// dist/keyword-automaton.bin. Every rule is validated and its regexes compiled with RE2 here, so
-// a broken rule fails the build rather than a scan.
+// dist/catalog-examples.json (their examples), and saves the rules' keyword tables and automaton
+// in dist/keyword-tables.json and dist/keyword-automaton.bin. Every rule is validated and its
+// regexes compiled with RE2 here, so a broken rule fails the build rather than a scan.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { validateRule } from '../dist/engine/validate-rule.js';
-import { KeywordPrefilter } from '../dist/engine/prefilter.js';
+import { keywordTables } from '../dist/engine/prefilter.js';
 import { KeywordAutomaton } from '../dist/engine/keyword-automaton.js';
 import { linesAround } from '../dist/engine/line-local.js';
 import { secretRun } from '../dist/engine/regex-shape.js';
@@ -39,7 +39,10 @@ try {
 
 writeFileSync(join(root, 'dist/catalog.json'), JSON.stringify({ version: 1, rules }));
 writeFileSync(join(root, 'dist/catalog-examples.json'), JSON.stringify(examples));
-// the keyword automaton for the catalog's rules, so that a large scan reads it instead of building it
-const keywords = new KeywordPrefilter(rules.map((r) => r.keywords)).automatonKeywords();
-writeFileSync(join(root, 'dist/keyword-automaton.bin'), KeywordAutomaton.build(keywords).save());
+// the catalog's keyword tables and automaton, so that a scan reads them instead of making them
+const keywordsByRule = rules.map((r) => r.keywords);
+const tables = keywordTables(keywordsByRule);
+writeFileSync(join(root, 'dist/keyword-tables.json'), JSON.stringify({ for: JSON.stringify(keywordsByRule), tables }));
+const plainKeywords = tables.plain.map((k) => tables.keywords[k]);
+writeFileSync(join(root, 'dist/keyword-automaton.bin'), KeywordAutomaton.build(plainKeywords).save());
 console.log(`build-catalog: ${rules.length} rules from ${files.length} files`);

@@ -3,12 +3,14 @@ import { LeakguardError } from '../errors.js';
 import { packageFile } from '../package-files.js';
 import type { Rule } from '../types.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
+import type { KeywordTables } from './prefilter.js';
 
 // The build compiles patterns/*.yaml into these files (scripts/build-catalog.mjs): rules apart from
 // their examples, so that a scan parses no YAML and no test texts at start-up.
 const CATALOG = packageFile('dist/catalog.json');
 const EXAMPLES = packageFile('dist/catalog-examples.json');
 const AUTOMATON = packageFile('dist/keyword-automaton.bin');
+const KEYWORD_TABLES = packageFile('dist/keyword-tables.json');
 
 interface CatalogFile {
   version: 1;
@@ -45,5 +47,25 @@ export function savedAutomaton(keywords: readonly string[]): KeywordAutomaton | 
     return KeywordAutomaton.load(readFileSync(AUTOMATON), keywords);
   } catch {
     return null; // missing or unreadable: building it gives the same automaton
+  }
+}
+
+/** The saved keyword tables: which keyword lists (per rule) they were made from, and the tables. */
+export interface SavedKeywordTables {
+  /** `JSON.stringify` of the keyword lists, one per rule */
+  for: string;
+  tables: KeywordTables;
+}
+
+/**
+ * The catalog's keyword tables, saved by the build, when they were made from exactly these
+ * keyword lists (a config that adds, turns off or replaces rules changes them); else null.
+ */
+export function savedKeywordTables(keywordsByRule: readonly (readonly string[])[]): KeywordTables | null {
+  try {
+    const saved = JSON.parse(readFileSync(KEYWORD_TABLES, 'utf8')) as SavedKeywordTables;
+    return saved.for === JSON.stringify(keywordsByRule) ? saved.tables : null;
+  } catch {
+    return null; // missing or unreadable: making them gives the same tables
   }
 }

@@ -1,5 +1,5 @@
 import { RE2 } from './re2.js';
-import { savedAutomaton } from './catalog.js';
+import { savedAutomaton, savedKeywordTables } from './catalog.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
 import { escapeLiteral } from './regex-literal.js';
 
@@ -25,78 +25,52 @@ export interface KeywordsFound {
  * are found with an RE2.Set, places unknown.
  */
 export class KeywordPrefilter {
-  private readonly keywords: string[] = [];
-  /** keyword index → indexes of the rules that carry it */
-  private readonly rulesByKeyword: number[][] = [];
-  /** rules without keywords run on every fragment */
-  private readonly alwaysRun: number[] = [];
-  private readonly ruleKeywords: number[][] = [];
-  /** plain keywords, and the others: their indexes into `keywords` */
-  private readonly plain: number[] = [];
-  private readonly other: number[] = [];
+  private readonly tables: KeywordTables;
   private automaton: KeywordAutomaton | undefined;
   private set: InstanceType<typeof RE2.Set> | undefined;
-  /** first three bytes → keyword indexes; and a regex of every keyword's first four bytes */
+  /** first three bytes → keyword indexes; and a regex of every plain keyword's first four bytes */
   private byPrefix: Map<string, number[]> | null = null;
   private prefixes: RegExp | null = null;
   private scanned = 0;
-  private readonly shortcutSafe: boolean;
 
   constructor(keywordsByRule: readonly (readonly string[])[]) {
-    const keywordIndex = new Map<string, number>();
-    keywordsByRule.forEach((keywords, rule) => {
-      this.ruleKeywords.push([]);
-      if (keywords.length === 0) {
-        this.alwaysRun.push(rule);
-        return;
-      }
-      for (const kw of keywords) {
-        let k = keywordIndex.get(kw);
-        if (k === undefined) {
-          k = keywordIndex.size;
-          keywordIndex.set(kw, k);
-          this.keywords.push(kw);
-          this.rulesByKeyword.push([]);
-          (isPlainKeyword(kw) ? this.plain : this.other).push(k);
-        }
-        this.rulesByKeyword[k].push(rule);
-        this.ruleKeywords[rule].push(k);
-      }
-    });
-    this.shortcutSafe = this.plain.every((k) => this.keywords[k].length >= 3);
+    // the catalog's are read from the build (about 5 ms of a hook's start-up to make, cold)
+    this.tables = savedKeywordTables(keywordsByRule) ?? keywordTables(keywordsByRule);
   }
 
   /** The rules worth running on this content, and the keywords found in it. */
   find(content: Buffer): KeywordsFound {
+    const { keywords: all, other, alwaysRun, rulesByKeyword } = this.tables;
     const keywords = this.plainIn(content);
-    if (this.other.length > 0) {
-      this.set ??= new RE2.Set(this.other.map((k) => escapeLiteral(this.keywords[k])), 'iu');
-      for (const i of this.set.match(content)) keywords.set(this.other[i], []);
+    if (other.length > 0) {
+      this.set ??= new RE2.Set(other.map((k) => escapeLiteral(all[k])), 'iu');
+      for (const i of this.set.match(content)) keywords.set(other[i], []);
     }
-    const rules = new Set<number>(this.alwaysRun);
-    for (const k of keywords.keys()) for (const rule of this.rulesByKeyword[k]) rules.add(rule);
+    const rules = new Set<number>(alwaysRun);
+    for (const k of keywords.keys()) for (const rule of rulesByKeyword[k]) rules.add(rule);
     return { rules: [...rules].sort((a, b) => a - b), keywords };
   }
 
   /** The keywords (by index) that a rule carries. */
   keywordIndexes(rule: number): number[] {
-    return this.ruleKeywords[rule];
+    return this.tables.ruleKeywords[rule];
   }
 
   /** The keywords the automaton is built for (the build saves the catalog's). */
   automatonKeywords(): string[] {
-    return this.plain.map((k) => this.keywords[k]);
+    return this.tables.plain.map((k) => this.tables.keywords[k]);
   }
 
   private plainIn(content: Buffer): Map<number, number[]> {
-    if (this.plain.length === 0) return new Map();
+    const { plain } = this.tables;
+    if (plain.length === 0) return new Map();
     this.scanned += content.length;
-    if (this.automaton === undefined && this.scanned < SMALL_SCAN_BYTES && content.length <= SMALL_FRAGMENT_BYTES && this.shortcutSafe) {
+    if (this.automaton === undefined && this.scanned < SMALL_SCAN_BYTES && content.length <= SMALL_FRAGMENT_BYTES && this.tables.shortcutSafe) {
       return this.lookUp(content);
     }
     this.automaton ??= savedAutomaton(this.automatonKeywords()) ?? KeywordAutomaton.build(this.automatonKeywords());
     const found = new Map<number, number[]>();
-    for (const [i, starts] of this.automaton.find(content)) found.set(this.plain[i], starts);
+    for (const [i, starts] of this.automaton.find(content)) found.set(plain[i], starts);
     return found;
   }
 
@@ -109,15 +83,16 @@ export class KeywordPrefilter {
    * alternative is a literal, so there is no backtracking.
    */
   private lookUp(content: Buffer): Map<number, number[]> {
-    const byPrefix = (this.byPrefix ??= this.indexPrefixes());
-    const starts = this.prefixes!;
+    const byPrefix = (this.byPrefix ??= new Map(this.tables.byPrefix));
+    const starts = (this.prefixes ??= new RegExp(this.tables.prefixes, 'g'));
+    const keywords = this.tables.keywords;
     const lowered = content.toString('latin1').toLowerCase(); // one byte to a character: offsets are kept
     const found = new Map<number, number[]>();
     starts.lastIndex = 0;
     for (let m = starts.exec(lowered); m !== null; m = starts.exec(lowered)) {
       const at = m.index;
       for (const k of byPrefix.get(lowered.slice(at, at + 3))!) {
-        if (!lowered.startsWith(this.keywords[k], at)) continue;
+        if (!lowered.startsWith(keywords[k], at)) continue;
         const places = found.get(k);
         if (places) places.push(at);
         else found.set(k, [at]);
@@ -126,24 +101,68 @@ export class KeywordPrefilter {
     }
     return found;
   }
-
-  private indexPrefixes(): Map<string, number[]> {
-    const byPrefix = new Map<string, number[]>();
-    const prefixes = new Set<string>();
-    for (const k of this.plain) {
-      const kw = this.keywords[k];
-      const key = kw.slice(0, 3);
-      const same = byPrefix.get(key);
-      if (same) same.push(k);
-      else byPrefix.set(key, [k]);
-      prefixes.add(kw.slice(0, 4));
-    }
-    this.prefixes = new RegExp([...prefixes].map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
-    return byPrefix;
-  }
 }
 
 /** A keyword of printable, lowercase ASCII: one byte to a character, so it can be looked for in lowercased bytes. */
 export function isPlainKeyword(keyword: string): boolean {
   return /^[\x20-\x40\x5b-\x7e]+$/.test(keyword);
+}
+
+/** What the prefilter knows of the rules' keywords, made once from them (the build saves the catalog's). */
+export interface KeywordTables {
+  /** every keyword once, lowercase */
+  keywords: string[];
+  /** keyword index → indexes of the rules that carry it */
+  rulesByKeyword: number[][];
+  /** rule index → indexes of its keywords */
+  ruleKeywords: number[][];
+  /** rules without keywords run on every fragment */
+  alwaysRun: number[];
+  /** plain keywords, and the others: their indexes into `keywords` */
+  plain: number[];
+  other: number[];
+  /** every plain keyword is 3 bytes or longer, as `lookUp` needs */
+  shortcutSafe: boolean;
+  /** first three bytes → indexes of the plain keywords that begin so (entries of a Map) */
+  byPrefix: [string, number[]][];
+  /** the source of a regex of every plain keyword's first four bytes */
+  prefixes: string;
+}
+
+export function keywordTables(keywordsByRule: readonly (readonly string[])[]): KeywordTables {
+  const tables: KeywordTables = { keywords: [], rulesByKeyword: [], ruleKeywords: [], alwaysRun: [], plain: [], other: [], shortcutSafe: true, byPrefix: [], prefixes: '' };
+  const keywordIndex = new Map<string, number>();
+  keywordsByRule.forEach((keywords, rule) => {
+    tables.ruleKeywords.push([]);
+    if (keywords.length === 0) {
+      tables.alwaysRun.push(rule);
+      return;
+    }
+    for (const kw of keywords) {
+      let k = keywordIndex.get(kw);
+      if (k === undefined) {
+        k = keywordIndex.size;
+        keywordIndex.set(kw, k);
+        tables.keywords.push(kw);
+        tables.rulesByKeyword.push([]);
+        (isPlainKeyword(kw) ? tables.plain : tables.other).push(k);
+      }
+      tables.rulesByKeyword[k].push(rule);
+      tables.ruleKeywords[rule].push(k);
+    }
+  });
+  tables.shortcutSafe = tables.plain.every((k) => tables.keywords[k].length >= 3);
+  const byPrefix = new Map<string, number[]>();
+  const prefixes = new Set<string>();
+  for (const k of tables.plain) {
+    const kw = tables.keywords[k];
+    const key = kw.slice(0, 3);
+    const same = byPrefix.get(key);
+    if (same) same.push(k);
+    else byPrefix.set(key, [k]);
+    prefixes.add(kw.slice(0, 4));
+  }
+  tables.byPrefix = [...byPrefix];
+  tables.prefixes = [...prefixes].map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  return tables;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { savedAutomaton } from '../../src/engine/catalog.js';
+import { savedAutomaton, savedKeywordTables } from '../../src/engine/catalog.js';
 import { KeywordAutomaton } from '../../src/engine/keyword-automaton.js';
-import { KeywordPrefilter } from '../../src/engine/prefilter.js';
+import { keywordTables, KeywordPrefilter } from '../../src/engine/prefilter.js';
 import { readFileSync } from 'node:fs';
 import type { Rule } from '../../src/types.js';
 
@@ -100,6 +100,22 @@ describe('KeywordPrefilter', () => {
     const text = Buffer.from(rules.flatMap((r) => r.keywords).join(' x ').toUpperCase());
     expect(sortedEntries(saved!.find(text))).toEqual(sortedEntries(built.find(text)));
     expect(saved!.find(text).size).toBeGreaterThan(1000);
+  });
+
+  it('the keyword tables the build saved are those made from the catalog, and serve only its keyword lists', () => {
+    const { rules } = JSON.parse(readFileSync(new URL('../../dist/catalog.json', import.meta.url), 'utf8')) as { rules: Rule[] };
+    const keywordsByRule = rules.map((r) => r.keywords);
+    const saved = savedKeywordTables(keywordsByRule);
+    expect(saved).toEqual(keywordTables(keywordsByRule));
+    expect(saved!.plain.length).toBeGreaterThan(1000);
+    // a config that adds a keyword, turns off a rule or moves one: the tables are made anew
+    expect(savedKeywordTables([...keywordsByRule.slice(0, -1), [...keywordsByRule.at(-1)!, 'my_own_keyword']])).toBeNull();
+    expect(savedKeywordTables(keywordsByRule.slice(1))).toBeNull();
+    expect(savedKeywordTables([keywordsByRule[1], keywordsByRule[0], ...keywordsByRule.slice(2)])).toBeNull();
+    // either way, the prefilter finds the same rules
+    const text = Buffer.from('aws_secret_access_key = x; ghp_token; password: y');
+    expect(new KeywordPrefilter(keywordsByRule).find(text)).toEqual(new KeywordPrefilter([...keywordsByRule, ['my_own_keyword']]).find(text));
+    expect(new KeywordPrefilter(keywordsByRule).find(text).rules.length).toBeGreaterThan(3);
   });
 
   it('finds keywords that are not plain ASCII too, in either case, with the plain ones', () => {
