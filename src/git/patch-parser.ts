@@ -311,7 +311,7 @@ function headerPaths(header: Buffer): { oldPath: string; newPath: string } {
 }
 
 /** The path on a `---` / `+++` line: /dev/null, or a (possibly quoted) prefixed path; git adds a tab after paths with spaces. */
-function patchPath(text: Buffer, prefix: string): string | null {
+export function patchPath(text: Buffer, prefix: string): string | null {
   let end = text.length;
   if (text[end - 1] === 0x09) end--;
   const raw = text.subarray(0, end);

@@ -1,6 +1,6 @@
 import { blobReader, readBlobs } from '../git/blob-reader.js';
 import { GitStream, LineSplitter } from '../git/git-stream.js';
-import { PatchParser } from '../git/patch-parser.js';
+import { AddedLines } from '../git/added-lines.js';
 import type { Fragment, Skipped } from '../types.js';
 import { decode } from './decode.js';
 import { formatBytes } from '../format-bytes.js';
@@ -120,21 +120,17 @@ export async function* stagedFragments(started: StartedStaged, options: StagedOp
 
 /**
  * `git diff --raw -p -z`: first the raw records, NUL-separated, then one more NUL, then the patch
- * (its lines end in newlines as always). The patch streams through the parser.
+ * (its lines end in newlines as always). Only where the patch adds lines is read from it.
  */
 async function readDiff(git: GitStream): Promise<StagedDiff> {
-  const added = new Map<string, number[]>();
-  const parser = new PatchParser((file) => {
-    if (file.newPath !== null && !file.binary) added.set(file.newPath, file.added.map((i) => file.lineNumbers[i]));
-  });
+  const added = new AddedLines();
   const lines = new LineSplitter();
-  const onLine = (line: Buffer) => parser.line(line);
+  const onLine = (buf: Buffer, start: number, end: number) => added.lineAt(buf, start, end);
   const split = new RawThenPatch();
-  for await (const chunk of git.stdout as AsyncIterable<Buffer>) lines.push(split.push(chunk), onLine);
-  lines.end(onLine);
-  parser.flush();
+  for await (const chunk of git.stdout as AsyncIterable<Buffer>) lines.pushSpans(split.push(chunk), onLine);
+  lines.end((line) => onLine(line, 0, line.length));
   await git.done();
-  return { changes: parseRaw(Buffer.concat(split.raw)), added };
+  return { changes: parseRaw(Buffer.concat(split.raw)), added: added.byPath };
 }
 
 /** Tells apart, chunk by chunk, the raw records of `git diff --raw -p -z` and the patch after them. */
