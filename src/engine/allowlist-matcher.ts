@@ -1,4 +1,4 @@
-import { RE2 } from './re2.js';
+import { re2, type RE2, type RE2Set } from './re2.js';
 import type Picomatch from 'picomatch';
 import { requireCjs } from '../require-cjs.js';
 import type { Allowlist } from '../types.js';
@@ -46,14 +46,14 @@ const SET_SIZE = 500;
  * memory budget, is tested one regex at a time instead: slower, never wrong.
  */
 class RegexSets {
-  private readonly groups: { sources: string[]; set: InstanceType<typeof RE2.Set> | null; singles: RE2[] | null }[] = [];
+  private readonly groups: { sources: string[]; set: RE2Set | null; singles: RE2[] | null }[] = [];
 
   constructor(sources: readonly string[]) {
     for (let i = 0; i < sources.length; i += SET_SIZE) {
       const group = sources.slice(i, i + SET_SIZE);
-      let set: InstanceType<typeof RE2.Set> | null = null;
+      let set: RE2Set | null = null;
       try {
-        set = new RE2.Set(group);
+        set = new (re2().Set)(group);
       } catch {
         // too large for one set: the fallback below
       }
@@ -71,7 +71,7 @@ class RegexSets {
           // RE2's DFA ran out of memory on this text: ask each regex instead
         }
       }
-      group.singles ??= group.sources.map((source) => new RE2(source, ''));
+      group.singles ??= group.sources.map((source) => new (re2())(source, ''));
       if (group.singles.some((re) => re.test(text))) return true;
     }
     return false;

@@ -1,4 +1,4 @@
-import { RE2 } from './re2.js';
+import { re2, type RE2 } from './re2.js';
 import { bytesIn, runStart } from './byte-runs.js';
 
 export type Encoding = 'base64' | 'hex' | 'percent';
@@ -17,7 +17,8 @@ export interface EncodedRun {
 const MIN_RUN = 24;
 // Three or more escapes among unreserved characters: the regex starts at the first `%` (so RE2
 // skips from `%` to `%`), and the unreserved characters before it are added after.
-const PERCENT = new RE2('%[0-9A-Fa-f]{2}(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){2,}[A-Za-z0-9._~+-]*', 'g');
+const PERCENT = '%[0-9A-Fa-f]{2}(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){2,}[A-Za-z0-9._~+-]*';
+let percent: RE2 | undefined; // compiled when a fragment first holds a `%`
 const UNRESERVED = bytesIn(/[A-Za-z0-9._~+-]/);
 /** Bounds: per fragment, how many runs are decoded and how many bytes they may yield. */
 const MAX_RUNS = 512;
@@ -73,10 +74,11 @@ export function encodedRuns(content: Buffer): EncodedRun[] {
     if (encoding) keep(start, end, encoding, content.toString('latin1', start, end));
   }
   if (content.indexOf(0x25 /* % */) !== -1) {
-    PERCENT.lastIndex = 0;
+    percent ??= new (re2())(PERCENT, 'g');
+    percent.lastIndex = 0;
     let m: { 0: Buffer; index: number } | null;
     let previousEnd = 0;
-    while (runs.length < MAX_RUNS && budget > 0 && (m = PERCENT.exec(content) as typeof m) !== null) {
+    while (runs.length < MAX_RUNS && budget > 0 && (m = percent.exec(content) as typeof m) !== null) {
       let start = m.index;
       while (start > previousEnd && UNRESERVED[content[start - 1]] === 1) start--;
       previousEnd = m.index + m[0].length;

@@ -1,4 +1,4 @@
-import { RE2 } from './re2.js';
+import { re2, type RE2 } from './re2.js';
 import type { Fragment, Match, Rule } from '../types.js';
 import { AllowlistMatcher } from './allowlist-matcher.js';
 import { shannonEntropy } from './entropy.js';
@@ -138,7 +138,7 @@ export class Engine {
     let compiled = this.compiled[index];
     if (compiled) return compiled;
     const rule = this.rules[index];
-    compiled = { regex: new RE2(rule.regex, 'gd'), group: this.groupOf(rule), allow: this.allowOf(index) };
+    compiled = { regex: new (re2())(rule.regex, 'gd'), group: this.groupOf(rule), allow: this.allowOf(index) };
     this.compiled[index] = compiled;
     return compiled;
   }

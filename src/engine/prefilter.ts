@@ -1,4 +1,4 @@
-import { RE2 } from './re2.js';
+import { re2, type RE2Set } from './re2.js';
 import { savedAutomaton, savedKeywordTables } from './catalog.js';
 import { KeywordAutomaton } from './keyword-automaton.js';
 import { escapeLiteral } from './regex-literal.js';
@@ -27,7 +27,7 @@ export interface KeywordsFound {
 export class KeywordPrefilter {
   private readonly tables: KeywordTables;
   private automaton: KeywordAutomaton | undefined;
-  private set: InstanceType<typeof RE2.Set> | undefined;
+  private set: RE2Set | undefined;
   /** first three bytes → keyword indexes; and a regex of every plain keyword's first four bytes */
   private byPrefix: Map<string, number[]> | null = null;
   private prefixes: RegExp | null = null;
@@ -43,7 +43,7 @@ export class KeywordPrefilter {
     const { keywords: all, other, alwaysRun, rulesByKeyword } = this.tables;
     const keywords = this.plainIn(content);
     if (other.length > 0) {
-      this.set ??= new RE2.Set(other.map((k) => escapeLiteral(all[k])), 'iu');
+      this.set ??= new (re2().Set)(other.map((k) => escapeLiteral(all[k])), 'iu');
       for (const i of this.set.match(content)) keywords.set(other[i], []);
     }
     const rules = new Set<number>(alwaysRun);

@@ -1,4 +1,4 @@
-import { RE2 } from './re2.js';
+import { re2, type RE2 } from './re2.js';
 import { LeakguardError } from '../errors.js';
 import type { Allowlist, Rule, Severity } from '../types.js';
 
@@ -24,7 +24,7 @@ function isStringArray(value: unknown): value is string[] {
  */
 export function compileRegex(source: string, flags: string, where: string, key: string): RE2 {
   try {
-    return new RE2(source, flags);
+    return new (re2())(source, flags);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return fail(where, key, `is not a valid RE2 regex (${reason}); look-around and back-references are not supported`);
@@ -94,6 +94,6 @@ export function validateRule(raw: unknown, where: string, requireExamples: boole
 
 /** Number of capture groups: the pattern with an empty alternative always matches ''. */
 export function countGroups(source: string): number {
-  const m = new RE2(`(?:${source})|`, '').exec('');
+  const m = new (re2())(`(?:${source})|`, '').exec('');
   return m ? m.length - 1 : 0;
 }
