@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LeakguardError } from '../errors.js';
 import { findWorkTree } from '../git/ignored-paths.js';
+import { requireCjs } from '../require-cjs.js';
 import { jsonErrorPosition } from './json-position.js';
 import { DEFAULT_MAX_FILE_SIZE, validateConfig, type Config } from './validate-config.js';
 
@@ -59,7 +60,7 @@ export async function parseConfigText(text: string, name: string, where: string)
   // An empty file is more likely a mistake (a truncated write, a botched merge) than a wish for the defaults.
   if (text.trim() === '') throw new LeakguardError(`config ${where} is empty: write {} to use the defaults, or delete it`);
   if (name.endsWith('.json')) return parseJson(text, where);
-  const { defaultLoaders } = await import('cosmiconfig');
+  const { defaultLoaders } = cosmiconfigModule();
   try {
     return await defaultLoaders['.yaml'](name, text);
   } catch (err) {
@@ -90,7 +91,7 @@ function hasLeakguardKey(packageJson: string): boolean {
 }
 
 async function loadWithCosmiconfig(file: string, where: string): Promise<unknown> {
-  const { cosmiconfig } = await import('cosmiconfig');
+  const { cosmiconfig } = cosmiconfigModule();
   try {
     return (await cosmiconfig('leakguard', { cache: false }).load(file))?.config;
   } catch (err) {
@@ -137,3 +138,12 @@ function parseJson(text: string, where: string): unknown {
 }
 
 export { DEFAULT_MAX_FILE_SIZE };
+
+/**
+ * cosmiconfig, loaded when a config is not JSON. Required, not imported: the bin's commands are
+ * compiled with a V8 code cache (scripts/load-with-code-cache.cjs), where a dynamic import has
+ * no loader to call.
+ */
+function cosmiconfigModule(): typeof import('cosmiconfig') {
+  return requireCjs('cosmiconfig') as typeof import('cosmiconfig');
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { LeakguardError } from '../errors.js';
+import { requireCjs } from '../require-cjs.js';
 import { GIT_NOT_FOUND, queryGit, runGit } from './run-git.js';
 
 /**
@@ -11,7 +12,7 @@ import { GIT_NOT_FOUND, queryGit, runGit } from './run-git.js';
  * use by the rarer questions: loading it costs about 50 ms.
  */
 export class Repository {
-  private simple: Promise<SimpleGit> | null = null;
+  private simple: SimpleGit | null = null;
 
   private constructor(
     /** Where git commands run: the work tree's top, or the git dir of a bare repository. */
@@ -39,8 +40,10 @@ export class Repository {
   }
 
   private async raw(args: string[]): Promise<string> {
-    this.simple ??= import('simple-git').then(({ simpleGit }) => simpleGit({ baseDir: this.cwd, config: ['core.quotePath=false'] }));
-    return (await this.simple).raw(args);
+    // required, not imported: see cosmiconfigModule in config/load-config.ts
+    const { simpleGit } = requireCjs('simple-git') as typeof import('simple-git');
+    this.simple ??= simpleGit({ baseDir: this.cwd, config: ['core.quotePath=false'] });
+    return this.simple.raw(args);
   }
 
   /** The commit a revision names, or null when it names none (or the object is missing). */
