@@ -134,7 +134,11 @@ export class PatchParser {
       case 0x40 /* @ */: {
         const m = HUNK.exec(buf.toString('latin1', start, end));
         if (!m) return;
-        this.oldLeft = m[2].trim().split(' ').map((range) => (range.includes(',') ? Number(range.split(',')[1]) : 1));
+        // pushed, not mapped: map's array has another elements kind than the empty one flush
+        // sets, and each change of it makes V8 throw away the hunk-line code it optimized
+        const oldLeft: number[] = [];
+        for (const range of m[2].trim().split(' ')) oldLeft.push(range.includes(',') ? Number(range.split(',')[1]) : 1);
+        this.oldLeft = oldLeft;
         this.newLeft = m[4] === undefined ? 1 : Number(m[4]);
         this.newLine = Number(m[3]);
         return;
