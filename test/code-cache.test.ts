@@ -52,15 +52,20 @@ describe('the code cache of the commands bundle', () => {
     expect(hook(bin, repo)).toEqual(first);
     expect(stamp(cache)).toBe(`leakguard ${process.version} ${process.arch} ${size} ${statSync(commands).mtimeMs}`);
 
-    // a cache that is not V8's (cut short, or from another V8): refused, replaced, nothing lost
+    // a cache cut short, or damaged inside (V8 would crash on it, or run wrong code, unless its
+    // checksum is checked): refused, replaced, and the scan finds the same
     const good = readFileSync(cache);
-    writeFileSync(cache, good.subarray(0, 200));
     expect(good.length).toBeGreaterThan(10_000);
-    expect(hook(bin, repo)).toEqual(first);
-    expect(readFileSync(cache).length).toBeGreaterThan(10_000);
-    const remade = statSync(cache).mtimeMs;
-    expect(hook(bin, repo)).toEqual(first);
-    expect(statSync(cache).mtimeMs).toBe(remade);
+    const damaged = Buffer.from(good);
+    for (let at = 4096; at < damaged.length; at += 4099) damaged[at] ^= 0xff;
+    for (const bad of [good.subarray(0, 200), damaged]) {
+      writeFileSync(cache, bad);
+      expect(hook(bin, repo)).toEqual(first);
+      expect(readFileSync(cache).length).toBeGreaterThan(10_000);
+      const remade = statSync(cache).mtimeMs;
+      expect(hook(bin, repo)).toEqual(first);
+      expect(statSync(cache).mtimeMs).toBe(remade);
+    }
   });
 
   it('a package folder that cannot be written to: the scan runs without a cache, its exit code untouched', () => {
