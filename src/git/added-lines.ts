@@ -1,4 +1,4 @@
-import { patchPath } from './patch-parser.js';
+import { patchPath, startsWith } from './patch-parser.js';
 
 // `@@ -a[,b] +c[,d] @@`: b lines go, d lines come in at line c
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -23,9 +23,9 @@ export class AddedLines {
       return;
     }
     const first = buf[start];
-    if (first === 0x64 /* d */ && isPrefix(buf, start, end, 'diff ')) {
+    if (first === 0x64 /* d */ && startsWith(buf.subarray(start, end), 'diff ')) {
       this.path = null;
-    } else if (first === 0x2b /* + */ && isPrefix(buf, start, end, '+++ ')) {
+    } else if (first === 0x2b /* + */ && startsWith(buf.subarray(start, end), '+++ ')) {
       this.path = patchPath(buf.subarray(start + 4, end), 'b/');
       if (this.path !== null) this.byPath.set(this.path, []);
     } else if (first === 0x40 /* @ */) {
@@ -37,10 +37,4 @@ export class AddedLines {
       this.skip = (m[1] === undefined ? 1 : Number(m[1])) + added;
     }
   }
-}
-
-function isPrefix(buf: Buffer, start: number, end: number, prefix: string): boolean {
-  if (end - start < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (buf[start + i] !== prefix.charCodeAt(i)) return false;
-  return true;
 }

@@ -68,7 +68,7 @@ const INDEX = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/;
 const HUNK = /^(@@+)((?: -\d+(?:,\d+)?)+) \+(\d+)(?:,(\d+))? @@/;
 
 /** Whether `line` begins with `prefix` (ASCII). */
-function startsWith(line: Buffer, prefix: string): boolean {
+export function startsWith(line: Buffer, prefix: string): boolean {
   if (line.length < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) if (line[i] !== prefix.charCodeAt(i)) return false;
   return true;
