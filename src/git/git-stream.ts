@@ -1,6 +1,7 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { LeakguardError } from '../errors.js';
+import type { LoopbackPair } from './loopback.js';
 import { GIT_NOT_FOUND } from './run-git.js';
 
 const STDERR_KEPT = 8192;
@@ -10,6 +11,8 @@ export interface GitStreamOptions {
   config?: Record<string, string>;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /** Where git writes its output: a loopback connection (see `loopbackPair`); by default a pipe. */
+  output?: LoopbackPair;
 }
 
 /**
@@ -18,7 +21,8 @@ export interface GitStreamOptions {
  * mid-stream — so that a partial read can never pass for a complete one.
  */
 export class GitStream {
-  private readonly child: ChildProcessByStdio<Writable, Readable, Readable>;
+  private readonly child: ChildProcess;
+  private readonly output: Readable;
   private readonly exit: Promise<void>;
   private stderr = '';
 
@@ -26,11 +30,14 @@ export class GitStream {
     const what = `git ${args[0]}`;
     const config = Object.entries({ 'core.quotePath': 'false', ...options.config }).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
     const env = options.env ? { ...process.env, ...options.env } : process.env;
-    this.child = spawn('git', [...config, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr.on('data', (chunk: Buffer) => {
+    this.child = spawn('git', [...config, ...args], { cwd, env, stdio: ['pipe', options.output?.writeEnd ?? 'pipe', 'pipe'] });
+    // git has its own copy of the write end: ours closed, git's exit ends the output
+    options.output?.writeEnd.destroy();
+    this.output = options.output?.readEnd ?? this.child.stdout!;
+    this.child.stderr!.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_KEPT); // the end says why git stopped
     });
-    this.child.stdin.on('error', () => {}); // git exiting early closes its stdin: the exit status tells
+    this.child.stdin!.on('error', () => {}); // git exiting early closes its stdin: the exit status tells
     this.exit = new Promise((resolve, reject) => {
       this.child.on('error', (err: NodeJS.ErrnoException) => {
         reject(err.code === 'ENOENT' ? new LeakguardError(GIT_NOT_FOUND) : new LeakguardError(`${what} could not start: ${err.message}`));
@@ -46,11 +53,11 @@ export class GitStream {
   }
 
   get stdout(): Readable {
-    return this.child.stdout;
+    return this.output;
   }
 
   get stdin(): Writable {
-    return this.child.stdin;
+    return this.child.stdin!;
   }
 
   done(): Promise<void> {
@@ -59,6 +66,7 @@ export class GitStream {
 
   kill(): void {
     if (this.child.exitCode === null) this.child.kill();
+    if (this.output !== this.child.stdout) this.output.destroy(); // a loopback socket: nobody reads on
   }
 }
 

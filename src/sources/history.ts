@@ -4,6 +4,7 @@ import { PatchParser, type FilePatch } from '../git/patch-parser.js';
 import type { Repository } from '../git/repository.js';
 import { formatBytes } from '../format-bytes.js';
 import { isLfsPointer, LFS_POINTER } from '../git/lfs-pointer.js';
+import { loopbackPair } from '../git/loopback.js';
 import type { Fragment, Skipped } from '../types.js';
 import { diffThreshold, Undiffed } from './undiffed.js';
 
@@ -15,6 +16,8 @@ export interface LogOptions {
   onSkip: (skipped: Skipped) => void;
   /** Called as each commit starts, for progress. */
   onCommit?: () => void;
+  /** false: git writes into a pipe even where a loopback connection could be had (see `loopbackPair`). */
+  loopback?: boolean;
 }
 
 // A larger patch is scanned in pieces of this size (with overlap), so memory does not grow with the size limit.
@@ -26,7 +29,9 @@ const HEADER_FIELDS = 5;
 
 /**
  * How far git's output is read ahead of the scan, into memory: git diffs on one core while the
- * scan reads on the other, and past this it waits on its pipe, so memory stays bounded.
+ * scan reads on the other, and past this it waits on its pipe, so memory stays bounded. (What
+ * git writes while the scan is busy waits in the kernel: git writes into a loopback connection,
+ * whose buffer grows, where it can.)
  */
 const READ_AHEAD = 64 << 20;
 
@@ -49,7 +54,8 @@ export async function* logFragments(repo: Repository, options: LogOptions): Asyn
   // chains anew), about a tenth more of git's time.
   // git is told to show blobs it would need too much memory to diff as binary (see Undiffed)
   const config = { 'core.bigFileThreshold': String(diffThreshold(options.maxFileSize)) };
-  const git = new GitStream(LOG_ARGS, repo.cwd, { config });
+  const output = options.loopback === false ? null : await loopbackPair();
+  const git = new GitStream(LOG_ARGS, repo.cwd, { config, output: output ?? undefined });
   git.stdin.end(`${options.commits.join('\n')}\n`);
   const undiffed = new Undiffed(repo.cwd, options.maxFileSize, options.onSkip);
   try {

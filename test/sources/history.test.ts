@@ -148,6 +148,20 @@ describe('scan --history', () => {
     expect(brief(history(bare).report!).map((f) => f.commit)).toEqual([c]);
   });
 
+  it('works without a loopback interface (a network-less sandbox): git writes into a pipe instead', () => {
+    const dir = tempRepo();
+    const c = commitFiles(dir, { 'a.txt': `k=${AWS_KEY_ID}\n` }, 'one');
+    // a new network namespace, whose loopback is down
+    const sandboxed = (...args: string[]) => spawnSync('unshare', ['--user', '--map-root-user', '--net', process.execPath, ...args], { cwd: dir, encoding: 'utf8' });
+    const probe = sandboxed('-e', `require('net').createServer().listen(0, '127.0.0.1', function () { require('net').connect(this.address().port, '127.0.0.1').on('error', (e) => { console.log(e.code); process.exit(0); }).on('connect', () => process.exit(3)); });`);
+    expect(probe.error, 'this test needs unshare (util-linux) and user namespaces').toBeUndefined();
+    expect(probe.stdout).toBe('ENETUNREACH\n');
+    const r = sandboxed(CLI, 'scan', '--history', '--format', 'json', '--no-redact');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { commit: string }) => f.commit)).toEqual([c]);
+  });
+
   it('exits 2 for a bad revision', () => {
     const dir = tempRepo();
     commitFiles(dir, { 'a.txt': 'x\n' }, 'init');
