@@ -51,7 +51,11 @@ export function loopbackPair(options: { beforeConnect?: (port: number) => Promis
     });
     server.listen(0, '127.0.0.1', async () => {
       const port = (server.address() as AddressInfo).port;
-      await options.beforeConnect?.(port); // tests: a stranger connects first
+      try {
+        await options.beforeConnect?.(port); // tests: a stranger connects first
+      } catch {
+        return finish(null);
+      }
       if (settled) return;
       writeEnd = connect(port, '127.0.0.1');
       writeEnd.on('error', () => finish(null));
