@@ -28,18 +28,25 @@ function runOnce(cmd, args, options) {
 }
 
 /**
- * The best of RUNS runs of each command, run in turn (a, b, c, a, b, c…) so that a slow spell
- * of the machine falls on all of them alike and the ratios stay fair.
+ * The best of RUNS runs of each command (and every run, in `runs`), run in turn (a, b, c, a, b,
+ * c…) so that a slow spell of the machine falls on all of them alike and the ratios stay fair.
  */
 function measureTogether(runs, ...commands) {
-  const best = commands.map(() => ({ ms: Infinity, rssKb: null, status: null }));
+  const all = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    commands.forEach(([cmd, args, options = {}], k) => {
-      const r = runOnce(cmd, args, options);
-      if (r.ms < best[k].ms) best[k] = r;
-    });
+    commands.forEach(([cmd, args, options = {}], k) => all[k].push(runOnce(cmd, args, options)));
   }
-  return best;
+  return all.map((list) => ({ ...list.reduce((best, r) => (r.ms < best.ms ? r : best)), runs: list }));
+}
+
+/**
+ * The median, over rounds, of a's time over b's in the same round. This machine's speed drifts
+ * within a bench run, and a ratio of two bests can pair a fast moment with a slow one.
+ */
+function pairedRatio(a, b) {
+  const ratios = a.runs.map((r, i) => r.ms / b.runs[i].ms).sort((x, y) => x - y);
+  const mid = ratios.length >> 1;
+  return ratios.length % 2 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
 }
 
 /** Milliseconds until the first byte on stdout (best of SHORT_RUNS). */
@@ -58,7 +65,8 @@ async function firstByte(cmd, args, options = {}) {
 }
 
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+/** a's best over b's, then the median of the rounds' ratios. */
+const ratio = (a, b, what) => `${(a.ms / b.ms).toFixed(2)}× ${what} (median of rounds ${pairedRatio(a, b).toFixed(2)}×)`;
 const rows = [];
 const row = (what, value, comparison = '') => rows.push([what, value, comparison]);
 
@@ -70,7 +78,7 @@ const commitCount = execFileSync('git', ['rev-list', '--all', '--count'], { cwd:
 const [gitLog, history] = measureTogether(RUNS, ['git', ['log', '-p', '--all'], { cwd: repo }], [NODE, [CLI, 'scan', '--history', '--quiet'], { cwd: repo }]);
 row(`history: ${commitCount} commits, ${(patchBytes / 1e6).toFixed(1)} MB of patches (best of ${RUNS}, interleaved)`, '', '');
 row('  git log -p --all (the floor)', fmt(gitLog.ms), '');
-row('  leakguard scan --history', fmt(history.ms), `${ratio(history.ms, gitLog.ms)} git log -p`);
+row('  leakguard scan --history', fmt(history.ms), ratio(history, gitLog, 'git log -p'));
 row('  throughput', `${(patchBytes / 1e6 / (history.ms / 1000)).toFixed(1)} MB/s`, '');
 row('  peak RSS', history.rssKb ? `${(history.rssKb / 1024).toFixed(0)} MB` : 'n/a (no /usr/bin/time)', '');
 
@@ -103,9 +111,9 @@ const [nodeFloor, stagedScan, peer] = measureTogether(
 );
 row(`pre-commit: 5 files, 1,000 staged lines (best of ${SHORT_RUNS}, interleaved)`, '', '');
 row('  node -e 0 (the start-up floor)', fmt(nodeFloor.ms), '');
-row('  leakguard scan --staged', fmt(stagedScan.ms), `${ratio(stagedScan.ms, nodeFloor.ms)} node -e 0`);
+row('  leakguard scan --staged', fmt(stagedScan.ms), ratio(stagedScan, nodeFloor, 'node -e 0'));
 if (peer) {
-  row('  git-secrets pre-commit hook', fmt(peer.ms), `leakguard is ${ratio(stagedScan.ms, peer.ms)} git-secrets`);
+  row('  git-secrets pre-commit hook', fmt(peer.ms), `leakguard is ${ratio(stagedScan, peer, 'git-secrets')}`);
 } else {
   row('  git-secrets pre-commit hook', 'n/a', 'git-secrets not installed (apt-get install -y git-secrets)');
 }
