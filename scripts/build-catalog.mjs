@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { validateRule } from '../dist/engine/validate-rule.js';
-import { keywordTables } from '../dist/engine/prefilter.js';
+import { automatonKeywords, keywordTables } from '../dist/engine/prefilter.js';
 import { KeywordAutomaton } from '../dist/engine/keyword-automaton.js';
 import { linesAround } from '../dist/engine/line-local.js';
 import { secretRun } from '../dist/engine/regex-shape.js';
@@ -43,6 +43,5 @@ writeFileSync(join(root, 'dist/catalog-examples.json'), JSON.stringify(examples)
 const keywordsByRule = rules.map((r) => r.keywords);
 const tables = keywordTables(keywordsByRule);
 writeFileSync(join(root, 'dist/keyword-tables.json'), JSON.stringify({ for: JSON.stringify(keywordsByRule), tables }));
-const plainKeywords = tables.plain.map((k) => tables.keywords[k]);
-writeFileSync(join(root, 'dist/keyword-automaton.bin'), KeywordAutomaton.build(plainKeywords).save());
+writeFileSync(join(root, 'dist/keyword-automaton.bin'), KeywordAutomaton.build(automatonKeywords(tables)).save());
 console.log(`build-catalog: ${rules.length} rules from ${files.length} files`);

@@ -58,7 +58,7 @@ export class KeywordPrefilter {
 
   /** The keywords the automaton is built for (the build saves the catalog's). */
   automatonKeywords(): string[] {
-    return this.tables.plain.map((k) => this.tables.keywords[k]);
+    return automatonKeywords(this.tables);
   }
 
   private plainIn(content: Buffer): Map<number, number[]> {
@@ -68,7 +68,10 @@ export class KeywordPrefilter {
     if (this.automaton === undefined && this.scanned < SMALL_SCAN_BYTES && content.length <= SMALL_FRAGMENT_BYTES && this.tables.shortcutSafe) {
       return this.lookUp(content);
     }
-    this.automaton ??= savedAutomaton(this.automatonKeywords()) ?? KeywordAutomaton.build(this.automatonKeywords());
+    if (this.automaton === undefined) {
+      const keywords = this.automatonKeywords();
+      this.automaton = savedAutomaton(keywords) ?? KeywordAutomaton.build(keywords);
+    }
     const found = new Map<number, number[]>();
     for (const [i, starts] of this.automaton.find(content)) found.set(plain[i], starts);
     return found;
@@ -106,6 +109,11 @@ export class KeywordPrefilter {
 /** A keyword of printable, lowercase ASCII: one byte to a character, so it can be looked for in lowercased bytes. */
 export function isPlainKeyword(keyword: string): boolean {
   return /^[\x20-\x40\x5b-\x7e]+$/.test(keyword);
+}
+
+/** The plain keywords, which the automaton is built for. */
+export function automatonKeywords(tables: KeywordTables): string[] {
+  return tables.plain.map((k) => tables.keywords[k]);
 }
 
 /** What the prefilter knows of the rules' keywords, made once from them (the build saves the catalog's). */

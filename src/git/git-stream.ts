@@ -11,8 +11,8 @@ export interface GitStreamOptions {
   config?: Record<string, string>;
   /** Extra environment variables. */
   env?: Record<string, string>;
-  /** Where git writes its output: a loopback connection (see `loopbackPair`); by default a pipe. */
-  output?: LoopbackPair;
+  /** Where git writes its output: a loopback connection (see `loopbackPair`); by default (or null) a pipe. */
+  output?: LoopbackPair | null;
 }
 
 /**

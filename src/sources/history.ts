@@ -55,7 +55,7 @@ export async function* logFragments(repo: Repository, options: LogOptions): Asyn
   // git is told to show blobs it would need too much memory to diff as binary (see Undiffed)
   const config = { 'core.bigFileThreshold': String(diffThreshold(options.maxFileSize)) };
   const output = options.loopback === false ? null : await loopbackPair();
-  const git = new GitStream(LOG_ARGS, repo.cwd, { config, output: output ?? undefined });
+  const git = new GitStream(LOG_ARGS, repo.cwd, { config, output });
   git.stdin.end(`${options.commits.join('\n')}\n`);
   const undiffed = new Undiffed(repo.cwd, options.maxFileSize, options.onSkip);
   try {
